@@ -1,0 +1,41 @@
+// Bundles every entry point of the project. Usage: node esbuild.mjs [--watch] [--minify]
+// Node bundles (extension host, language server over IPC, CLI) are CommonJS for Node 20+;
+// browser bundles (web extension, language server in a web worker) are for vscode.dev.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const minify = !process.argv.includes('--no-minify');
+// DR_BROKEN_SERVER=1 builds a server that publishes no findings: used once to prove that the
+// VS Code suites fail when the product is broken (see README, "Testing the tests").
+const broken = process.env.DR_BROKEN_SERVER === '1';
+
+const common = {
+  bundle: true,
+  minify,
+  sourcemap: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+  define: { 'process.env.DR_BROKEN_SERVER': JSON.stringify(broken ? '1' : '') },
+};
+
+/** @type {esbuild.BuildOptions[]} */
+const builds = [
+  { entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist/node', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { entryPoints: { server: 'server/src/node.ts' }, outdir: 'dist/node', platform: 'node', format: 'cjs', target: 'node20' },
+  { entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20' },
+  { entryPoints: { extension: 'client/src/browser.ts' }, outdir: 'dist/web', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'] },
+  { entryPoints: { server: 'server/src/browser.ts' }, outdir: 'dist/web', platform: 'browser', format: 'iife', target: 'es2022' },
+];
+
+const missing = builds.flatMap((b) => Object.values(b.entryPoints)).filter((f) => !existsSync(f));
+if (missing.length) {
+  console.error(`esbuild.mjs: missing entry points: ${missing.join(', ')}`);
+  process.exit(1);
+}
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context({ ...common, ...b })).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// `npm test`: every suite that can run on this machine, in order, then one closing line
+// "N passed, N failed" that adds them up. Exit 1 when any stage fails.
+//   stages: typecheck → build → unit → protocol → vscode (Node extension host) → web (web worker)
+// `npm test -- unit protocol` runs only the named stages (the build always runs first when needed).
+import { spawn } from 'node:child_process';
+
+const STAGES = [
+  { name: 'typecheck', cmd: ['npx', 'tsc', '-p', 'tsconfig.json', '--noEmit'], counts: false },
+  { name: 'build', cmd: ['node', 'esbuild.mjs'], counts: false },
+  { name: 'unit', cmd: ['node', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./scripts/count-reporter.mjs', '--test-reporter-destination=stdout', 'test/unit/'], counts: 'node' },
+  { name: 'protocol', cmd: ['node', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./scripts/count-reporter.mjs', '--test-reporter-destination=stdout', 'test/protocol/'], counts: 'node' },
+  { name: 'vscode', cmd: ['node', 'scripts/run-vscode-tests.mjs'], counts: 'plain', optionalFile: 'scripts/run-vscode-tests.mjs' },
+  { name: 'web', cmd: ['node', 'scripts/run-web-tests.mjs'], counts: 'plain', optionalFile: 'scripts/run-web-tests.mjs' },
+];
+
+const { existsSync } = await import('node:fs');
+const wanted = process.argv.slice(2);
+const stages = STAGES.filter((s) => (wanted.length ? wanted.includes(s.name) || s.name === 'build' : true)).filter(
+  (s) => !s.optionalFile || existsSync(s.optionalFile),
+);
+
+function run(stage) {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    console.log(`\n=== ${stage.name}: ${stage.cmd.join(' ')}`);
+    const child = spawn(stage.cmd[0], stage.cmd.slice(1), { stdio: ['ignore', 'pipe', 'inherit'], env: process.env });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      process.stdout.write(d);
+    });
+    child.on('close', (code) => resolve({ code: code ?? 1, out, seconds: (Date.now() - started) / 1000 }));
+  });
+}
+
+let passed = 0;
+let failed = 0;
+const summary = [];
+for (const stage of stages) {
+  const { code, out, seconds } = await run(stage);
+  let p = 0;
+  let f = 0;
+  if (stage.counts === 'node') {
+    const m = /^DR-COUNTS pass=(\d+) fail=(\d+)$/m.exec(out);
+    if (m) [p, f] = [Number(m[1]), Number(m[2])];
+  } else if (stage.counts === 'plain') {
+    const all = [...out.matchAll(/^\w[\w-]*: (\d+) passed, (\d+) failed/gm)];
+    const m = all.at(-1);
+    if (m) [p, f] = [Number(m[1]), Number(m[2])];
+  }
+  if (code !== 0 && f === 0) f = 1; // a stage that failed without counting still fails the run
+  passed += p;
+  failed += f;
+  summary.push(`${stage.name.padEnd(10)} ${code === 0 ? 'ok  ' : 'FAIL'} ${stage.counts ? `${p} passed, ${f} failed` : ''} (${seconds.toFixed(1)} s)`);
+  if (code !== 0 && (stage.name === 'build' || stage.name === 'typecheck')) {
+    // later stages would only repeat the same error
+    if (stage.name === 'build') break;
+  }
+}
+console.log('\n=== summary');
+for (const line of summary) console.log(line);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
