@@ -2,7 +2,7 @@
 // Node bundles (extension host, language server over IPC, CLI) are CommonJS for Node 20+;
 // browser bundles (web extension, language server in a web worker) are for vscode.dev.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const minify = !process.argv.includes('--no-minify');
@@ -33,6 +33,11 @@ if (missing.length) {
   console.error(`esbuild.mjs: missing entry points: ${missing.join(', ')}`);
   process.exit(1);
 }
+
+// The package is "type": "module" (chevrotain 11 is ESM-only); the bundles are CommonJS, which
+// VS Code's extension host and `require` expect, so dist/ declares itself CommonJS.
+mkdirSync('dist', { recursive: true });
+writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
 
 if (watch) {
   for (const b of builds) await (await esbuild.context({ ...common, ...b })).watch();

@@ -79,7 +79,7 @@ export function parseConfig(input: unknown, source = CONFIG_FILE_NAME): ConfigRe
     }
   }
   for (const code of Object.keys(config.rules)) {
-    if (!RULE_CODES.includes(code)) {
+    if (!(RULE_CODES as readonly string[]).includes(code)) {
       errors.push(`${source}: rules.${code}: unknown rule (known: ${RULE_CODES.join(', ')})`);
       delete config.rules[code];
     }

@@ -6,7 +6,7 @@
 export type * from './model';
 export { analyze, type Analysis, type AnalyzeOptions } from './analyze';
 export { fixAllEdits, applyEdits } from './fixes';
-export { formatMessage, fixTitle } from './messages';
+export { formatMessage, fixTitle, langOf } from './messages';
 export { describeCell, type CellDescription } from './describe';
 export { RULES, ruleDocUrl, type RuleInfo } from './rules/index';
 export {
@@ -17,5 +17,8 @@ export {
   type Config,
   type ConfigResult,
   type RuleSetting,
+  findConfigFile,
+  loadConfigFor,
+  type ConfigHost,
 } from './config';
 export { lineStarts, offsetAt, positionAt } from './text';

@@ -1,0 +1,9 @@
+import type { Rule } from './types';
+import { checkSums } from './sums';
+
+export const rowTotal: Rule = {
+  code: 'row-total',
+  severity: 'error',
+  description: { zh: '总计不等于本行各项之和（表三每行、表四每组）', en: "A row's 总计 (table 三) or a group's 总计 (table 四) differs from the sum of its parts" },
+  check: (ctx) => checkSums(ctx, 'row-total'),
+};

@@ -1,0 +1,54 @@
+// The shared check behind row-total and column-total: a sum relation whose stated total
+// differs from its parts. Each broken instance is reported once, at its own total cell.
+import type { Finding } from '../model';
+import { checkValue, isEmptyDerived, rowIsUncertain, statedValue, tableIsUncertain, type SumInstance } from '../relations';
+import type { RuleContext } from './types';
+import { columnLabel, related, rowLabel, setCellFix } from './util';
+
+export function checkSums(ctx: RuleContext, code: 'row-total' | 'column-total'): Omit<Finding, 'severity'>[] {
+  const out: Omit<Finding, 'severity'>[] = [];
+  for (const inst of ctx.math.instances) {
+    if (inst.kind !== 'sum' || inst.code !== code) continue;
+    const f = checkOne(ctx, inst);
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+function checkOne(ctx: RuleContext, inst: SumInstance): Omit<Finding, 'severity'> | undefined {
+  const k = inst.block.columns.length;
+  const target = inst.target.cell;
+  if (isEmptyDerived(target)) return undefined; // empty-total and missing-cell speak for it
+  if (rowIsUncertain(inst.target.row, k) || inst.parts.some((p) => rowIsUncertain(p.row, k))) return undefined;
+  if (inst.code === 'column-total' && tableIsUncertain(inst.table)) return undefined;
+  const actual = statedValue(target);
+  if (actual === undefined) return undefined;
+  let expected = 0;
+  for (const p of inst.parts) {
+    const v = checkValue(ctx.math, p.cell);
+    if (v === undefined) return undefined;
+    expected += v;
+  }
+  if (!Number.isSafeInteger(expected) || expected === actual) return undefined;
+  const row = rowLabel(inst.target.row);
+  const column = columnLabel(inst.block, inst.target.col);
+  const isRow = inst.code === 'row-total';
+  const groupZh = isRow ? '本行各项' : '各明细行';
+  const groupEn = isRow ? "the row's parts" : 'the detail rows';
+  return {
+    code: inst.code,
+    message: {
+      zh: `${row}的${column}为 ${actual}，但${groupZh}之和为 ${expected}`,
+      en: `${row} ${column} is ${actual}, but ${groupEn} add up to ${expected}`,
+    },
+    range: target.range,
+    table: inst.table.id,
+    row,
+    column,
+    ...(inst.block.id ? { block: inst.block.id } : {}),
+    expected,
+    actual,
+    related: related(ctx.math, inst.block, inst.parts),
+    fix: setCellFix(target, expected, true, true),
+  };
+}

@@ -1,0 +1,37 @@
+// Small helpers the rules share: labels, related cells and the edit that sets a cell.
+import { formatValue } from '../cells';
+import type { Cell, Fix, RelatedCell, TableBlock, TableRow, TextEdit } from '../model';
+import type { CellRef, TableMath } from '../relations';
+import { checkValue } from '../relations';
+
+export function columnLabel(block: TableBlock, col: number): string {
+  return block.columns[col]?.label ?? String(col + 1);
+}
+
+export function rowLabel(row: TableRow): string {
+  return row.spec.label;
+}
+
+export function related(math: TableMath, block: TableBlock, refs: CellRef[]): RelatedCell[] {
+  return refs.map((r) => ({ range: r.cell.range, label: `${rowLabel(r.row)} / ${columnLabel(block, r.col)}`, value: checkValue(math, r.cell) }));
+}
+
+/** The edit that writes `value` into a cell: replaces its text, fills a blank, or appends a missing trailing cell. */
+export function setCellEdit(cell: Cell, value: number): TextEdit {
+  const text = formatValue(value, cell);
+  if (cell.kind === 'missing') return { range: cell.range, newText: `\t${text}` };
+  return { range: cell.range, newText: text };
+}
+
+export function setCellFix(cell: Cell, value: number, preferred: boolean, derived: boolean): Fix {
+  return {
+    title: { zh: `改为 ${value}`, en: `Set to ${value}` },
+    preferred,
+    derived,
+    edits: [setCellEdit(cell, value)],
+  };
+}
+
+export function sumText(values: (number | undefined)[]): string {
+  return values.map((v) => String(v ?? '?')).join(' + ');
+}

@@ -1,0 +1,181 @@
+// Title, sections and sub-parts, and the format: the report's outline, found by the phrases real
+// reports use rather than by their numbering (numbering is often wrong in real text).
+import type { FormatId, RawLine, Range, Section, Title } from './model';
+import { TEMPLATES, type Template } from './templates/index';
+import { trimText } from './cells';
+
+const HEADING_RE = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.{2,48})$/;
+const INLINE_HEADING_RE = /([一二三四五六七八九十]{1,2})、/g;
+const SUBPART_RE = /^[（(]([一二三四五六七八九十]{1,3})[）)]\s*(.*)$/;
+const LONG_LINE = 400;
+
+export function normalizeLabel(s: string): string {
+  return trimText(s)
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
+    .replace(/[“”„‟"]/g, '"')
+    .replace(/[‘’']/g, "'")
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48))
+    .replace(/．/g, '.');
+}
+
+function firstText(line: RawLine): { text: string; character: number } | undefined {
+  for (const c of line.cells) {
+    const t = trimText(c.text);
+    if (t) return { text: t, character: c.character + c.text.indexOf(t[0]) };
+  }
+  return undefined;
+}
+
+function sectionOf(template: Template, title: string): Template['sections'][number] | undefined {
+  const norm = normalizeLabel(title);
+  let best: Template['sections'][number] | undefined;
+  let bestLen = 0;
+  for (const s of template.sections) {
+    for (const m of s.match) {
+      if (norm.includes(m) && m.length > bestLen) {
+        best = s;
+        bestLen = m.length;
+      }
+    }
+  }
+  return best;
+}
+
+interface HeadingHit {
+  index: number;
+  key: string;
+  heading: string;
+  line: number;
+  start: number;
+  end: number;
+}
+
+export function findSections(lines: RawLine[], template: Template): Section[] {
+  const hits: HeadingHit[] = [];
+  const seen = new Set<number>();
+  for (const line of lines) {
+    const first = firstText(line);
+    if (!first) continue;
+    const nonEmpty = line.cells.filter((c) => trimText(c.text)).length;
+    if (first.text.length <= 48 && nonEmpty === 1) {
+      const m = HEADING_RE.exec(first.text);
+      if (m) {
+        const s = sectionOf(template, m[2]);
+        // "四、结转下年度继续办理" is a table row, not a section: a heading has no values beside it
+        if (s && !seen.has(s.index)) {
+          seen.add(s.index);
+          hits.push({ index: s.index, key: s.key, heading: first.text, line: line.line, start: first.character, end: first.character + first.text.length });
+        }
+      }
+    } else if (line.text.length > LONG_LINE) {
+      // crawled page text: the whole report on one line; look for "二、主动公开政府信息情况" inside it
+      INLINE_HEADING_RE.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = INLINE_HEADING_RE.exec(line.text))) {
+        const rest = line.text.slice(m.index + m[0].length, m.index + m[0].length + 24);
+        const s = sectionOf(template, rest);
+        if (!s || seen.has(s.index)) continue;
+        const matched = s.match.find((k) => normalizeLabel(rest).includes(k));
+        if (!matched) continue;
+        seen.add(s.index);
+        const end = m.index + m[0].length + normalizeLabel(rest).indexOf(matched) + matched.length;
+        hits.push({ index: s.index, key: s.key, heading: line.text.slice(m.index, end), line: line.line, start: m.index, end });
+      }
+    }
+  }
+  hits.sort((a, b) => a.line - b.line || a.start - b.start);
+  const lastLine = lines.length - 1;
+  return hits.map((h, i) => {
+    const next = hits[i + 1];
+    const endLine = next ? (next.line > h.line ? next.line - 1 : h.line) : lastLine;
+    const endChar = next && next.line === h.line ? next.start : lines[endLine].text.length;
+    const headingRange: Range = { start: { line: h.line, character: h.start }, end: { line: h.line, character: h.end } };
+    const section: Section = {
+      index: h.index,
+      key: h.key,
+      heading: h.heading,
+      headingRange,
+      range: { start: headingRange.start, end: { line: endLine, character: endChar } },
+      subparts: [],
+    };
+    if (!next || next.line > h.line) section.subparts = findSubparts(lines, h.line + 1, endLine);
+    return section;
+  });
+}
+
+function findSubparts(lines: RawLine[], from: number, to: number): Section['subparts'] {
+  const parts: { label: string; line: number; character: number }[] = [];
+  for (let i = from; i <= to; i++) {
+    const line = lines[i];
+    if (line.cells.length > 2) continue; // table rows are not sub-parts
+    const first = firstText(line);
+    if (!first) continue;
+    const m = SUBPART_RE.exec(first.text);
+    if (!m) continue;
+    const label = first.text.split(/[。：:；;，,]/)[0].slice(0, 24);
+    parts.push({ label, line: i, character: first.character });
+  }
+  return parts.map((p, i) => {
+    let end = i + 1 < parts.length ? parts[i + 1].line - 1 : to;
+    while (end > p.line && !lines[end].text.trim()) end--;
+    return { label: p.label, range: { start: { line: p.line, character: p.character }, end: { line: end, character: lines[end].text.length } } };
+  });
+}
+
+const TITLE_HINT = /政府信息公开|年度报告|年报/;
+
+export function findTitle(lines: RawLine[], firstSectionLine: number): Title | undefined {
+  const limit = Math.min(lines.length, firstSectionLine >= 0 ? firstSectionLine : 12, 12);
+  for (let i = 0; i < limit; i++) {
+    const first = firstText(lines[i]);
+    if (!first || !TITLE_HINT.test(first.text)) continue;
+    let text = first.text.replace(/^(标题|题目|title)\s*[:：]\s*/i, '');
+    let endLine = i;
+    // a title broken over two lines: "…政府信息公开工作" + "年度报告"
+    const next = lines[i + 1] && firstText(lines[i + 1]);
+    if (!/报告\s*$/.test(text) && next && next.text.length <= 12 && /报告$/.test(next.text)) {
+      text += next.text;
+      endLine = i + 1;
+    }
+    if (text.length > 80) text = text.slice(0, 80);
+    const compact = text.replace(/\s+/g, '');
+    const ym = /(\d{4})年度?/.exec(compact);
+    const year = ym ? Number(ym[1]) : undefined;
+    let agency = compact
+      .replace(/(\d{4})年度?/, '')
+      .replace(/关于/, '')
+      .replace(/(政府信息公开工作年度报告|政务公开工作年度报告|政府信息公开年度报告|政府信息公开工作年报|政府信息公开年报).*$/, '');
+    if (!agency || agency.length > 40) agency = undefined as unknown as string;
+    return {
+      text,
+      year,
+      agency: agency || undefined,
+      range: { start: { line: i, character: first.character }, end: { line: endLine, character: lines[endLine].text.length } },
+    };
+  }
+  return undefined;
+}
+
+/** Which official format the text follows: by the phrases only one format's tables use. */
+export function detectFormat(text: string, year: number | undefined): { format: FormatId | null; source: 'detected' | 'year' | 'none' } {
+  let best: Template | undefined;
+  let bestScore = 0;
+  let tie = false;
+  for (const t of TEMPLATES) {
+    let score = 0;
+    for (const m of t.markers) if (text.includes(m)) score++;
+    if (score > bestScore) {
+      best = t;
+      bestScore = score;
+      tie = false;
+    } else if (score === bestScore && score > 0) tie = true;
+  }
+  if (best && !tie) return { format: best.id as FormatId, source: 'detected' };
+  if (year !== undefined) {
+    const byYear = TEMPLATES.find((t) => year >= t.years[0] && year <= t.years[1]);
+    if (byYear) return { format: byYear.id as FormatId, source: 'year' };
+  }
+  return { format: null, source: 'none' };
+}

@@ -1,0 +1,132 @@
+// The shape of a format description (format-2021.json, format-2019.json, or a custom one),
+// validated by zod, plus the cross-checks zod's shape cannot express (every relation names rows
+// and columns that exist). A template that fails here is a programming error in the data file.
+import { z } from 'zod';
+
+const id = z.string().min(1);
+const match = z.array(z.string().min(1)).default([]);
+
+export const columnSchema = z.object({
+  id,
+  label: z.string().min(1),
+  match,
+  kind: z.enum(['count', 'signed', 'money']).default('count'),
+  derived: z.boolean().optional(),
+});
+
+export const rowSchema = z.object({
+  id,
+  label: z.string().min(1),
+  /** substrings that identify the row's label (the longest match wins) */
+  match,
+  /** labels that must equal the row's text exactly, after numbering is removed (e.g. 其他, 总计) */
+  exact: z.array(z.string()).optional(),
+  /** 一、二、四、 numbering */
+  chapter: z.string().optional(),
+  /** （一）（二）（七） numbering of a row that stands alone */
+  ordinal: z.string().optional(),
+  /** the group (（三）…（六）) a numbered sub-row belongs to, and its number */
+  group: z.string().optional(),
+  sub: z.number().int().positive().optional(),
+  derived: z.boolean().optional(),
+});
+
+const sumRelation = z.object({
+  kind: z.literal('sum'),
+  code: z.enum(['row-total', 'column-total']),
+  /** row: in every row, target column = Σ part columns; column: in every column, target row = Σ part rows */
+  along: z.enum(['row', 'column']),
+  target: id,
+  parts: z.array(id).min(1),
+});
+
+const balanceRelation = z.object({
+  kind: z.literal('balance'),
+  code: z.literal('balance'),
+  along: z.literal('column'),
+  left: z.array(id).min(1),
+  right: z.array(id).min(1),
+  /** the cell a (non-preferred) fix may set */
+  fixTarget: id,
+});
+
+export const relationSchema = z.discriminatedUnion('kind', [sumRelation, balanceRelation]);
+
+export const blockSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  heading: z.array(z.string()).optional(),
+  columns: z.array(columnSchema).min(1),
+  rows: z.array(rowSchema).min(1),
+  groups: z.array(z.object({ id, label: z.string(), match })).optional(),
+  relations: z.array(relationSchema).optional(),
+});
+
+export const tableSchema = z.object({
+  id: z.enum(['二', '三', '四']),
+  section: z.number().int().min(1).max(6),
+  title: z.string(),
+  /** rows: one text line per row; flat: all rows' cells on one line, row after row; blocks: 第二十条 blocks */
+  layout: z.enum(['rows', 'flat', 'blocks']),
+  blocks: z.array(blockSchema).min(1),
+});
+
+export const templateSchema = z
+  .object({
+    $comment: z.string().optional(),
+    id: z.string().min(1),
+    name: z.string(),
+    /** report years this format applies to, inclusive */
+    years: z.tuple([z.number().int(), z.number().int()]),
+    /** phrases that only this format's tables contain */
+    markers: z.array(z.string().min(1)).min(1),
+    sections: z
+      .array(z.object({ index: z.number().int().min(1), key: z.string(), title: z.string(), match }))
+      .min(1),
+    tables: z.array(tableSchema).min(1),
+  })
+  .superRefine((t, ctx) => {
+    for (const table of t.tables) {
+      for (const block of table.blocks) {
+        const rows = new Set(block.rows.map((r) => r.id));
+        const cols = new Set(block.columns.map((c) => c.id));
+        const groups = new Set((block.groups ?? []).map((g) => g.id));
+        const where = `table ${table.id} block '${block.id}'`;
+        if (rows.size !== block.rows.length) ctx.addIssue({ code: 'custom', message: `${where}: duplicate row id` });
+        if (cols.size !== block.columns.length) ctx.addIssue({ code: 'custom', message: `${where}: duplicate column id` });
+        for (const r of block.rows) {
+          if (r.group && !groups.has(r.group)) ctx.addIssue({ code: 'custom', message: `${where}: row ${r.id} names unknown group ${r.group}` });
+        }
+        for (const rel of block.relations ?? []) {
+          const check = (ref: string, axis: 'row' | 'column') => {
+            if (!(axis === 'row' ? rows : cols).has(ref)) {
+              ctx.addIssue({ code: 'custom', message: `${where}: relation ${rel.code} names unknown ${axis} ${ref}` });
+            }
+          };
+          if (rel.kind === 'sum') {
+            const axis = rel.along === 'row' ? 'column' : 'row';
+            check(rel.target, axis);
+            rel.parts.forEach((p) => check(p, axis));
+          } else {
+            [...rel.left, ...rel.right, rel.fixTarget].forEach((p) => check(p, 'row'));
+          }
+        }
+      }
+    }
+  });
+
+export type Template = z.infer<typeof templateSchema>;
+export type TableTemplate = Template['tables'][number];
+export type BlockTemplate = TableTemplate['blocks'][number];
+export type RowTemplate = BlockTemplate['rows'][number];
+export type ColumnTemplate = BlockTemplate['columns'][number];
+export type Relation = z.infer<typeof relationSchema>;
+
+/** Validates a template; throws with every problem listed when it is malformed. */
+export function loadTemplate(data: unknown, source: string): Template {
+  const r = templateSchema.safeParse(data);
+  if (!r.success) {
+    throw new Error(`${source}: invalid format template:\n` + r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n'));
+  }
+  return r.data;
+}
