@@ -29,8 +29,13 @@ export function lineCells(line: RawLine): LineCells {
   let cells = line.cells.map((c) => makeCell(c.text, c.line, c.character));
   const nonBlank = cells.filter((c) => c.kind !== 'blank');
   if (nonBlank.length === 1 && nonBlank[0].kind === 'text') cells = splitSpaced(nonBlank[0], line) ?? cells;
+  // the label is the text before the first value; text after a value is a (bad) value
   let last = -1;
-  for (let i = 0; i < cells.length; i++) if (cells[i].kind === 'text') last = i;
+  for (let i = 0; i < cells.length; i++) {
+    const k = cells[i].kind;
+    if (k === 'number' || k === 'annotated' || k === 'placeholder') break;
+    if (k === 'text') last = i;
+  }
   const labelCells = cells.slice(0, last + 1).filter((c) => c.kind !== 'blank');
   const label = normalizeLabel(labelCells.map((c) => c.raw).join(''));
   const labelRange = labelCells.length
@@ -115,17 +120,12 @@ function windowOf(lc: LineCells, tail: Cell[], k: number, shape: TableShape): { 
   if (shape.sparse && shape.width && lc.cells.length === shape.width && lc.last < shape.width - k) {
     t = lc.cells.slice(shape.width - k);
   } else {
+    // not on the table's grid (merged cells lost, or a dense table): blanks before the first value
+    // are spacers; blanks after the last count only while the row would otherwise be short (a
+    // blank 总计 at the end of the line)
     t = [...tail];
-    if (shape.sparse) {
-      // drop spacer blanks on the left first (a merged label column), then trailing tabs
-      while (t.length > k && t[0].kind === 'blank') t.shift();
-      while (t.length > k && t[t.length - 1].kind === 'blank') t.pop();
-    } else {
-      // a dense table: blanks before the first value are spacers, blanks after the last only
-      // count when the row would otherwise be short (a blank 总计 at the end of the line)
-      while (t.length && t[0].kind === 'blank') t.shift();
-      while (t.length > k && t[t.length - 1].kind === 'blank') t.pop();
-    }
+    while (t.length && t[0].kind === 'blank') t.shift();
+    while (t.length > k && t[t.length - 1].kind === 'blank') t.pop();
   }
   const present = t.length;
   const cells = t.slice(0, k);
@@ -362,13 +362,21 @@ function alignFlat(lines: LineCells[], table: TableTemplate, out: Table): void {
 
 const DECIMAL_RULE_RE = /保留\s*(\d+)\s*位小数/;
 
+const headingCache = new WeakMap<BlockTemplate, string[]>();
+/** a block's heading phrases, normalised once per template (not once per line) */
+function normalizedHeadings(b: BlockTemplate): string[] {
+  let h = headingCache.get(b);
+  if (!h) headingCache.set(b, (h = (b.heading ?? []).map(normalizeLabel)));
+  return h;
+}
+
 function alignBlocks(lines: LineCells[], table: TableTemplate, out: Table): void {
   let current: { tpl: BlockTemplate; block: TableBlock; positions?: number[] } | undefined;
   const byId = new Map<string, { tpl: BlockTemplate; block: TableBlock; positions?: number[] }>();
   for (const lc of lines) {
     if (isFooter(lc)) continue;
     const text = normalizeLabel(lc.line.text);
-    const heading = table.blocks.find((b) => (b.heading ?? []).some((h) => text.startsWith(normalizeLabel(h))));
+    const heading = table.blocks.find((b) => normalizedHeadings(b).some((h) => text.startsWith(h)));
     if (heading) {
       current = byId.get(heading.id);
       if (!current) {

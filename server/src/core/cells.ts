@@ -4,7 +4,6 @@
 import type { Cell, CellKind, Range } from './model';
 
 const FULL_DIGIT_0 = 0xff10;
-const TRIM_RE = /^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/g;
 const PLACEHOLDER_RE = /^(?:[-－—–―‐−]+|[\/／\\]|无|—+|…+|\.\.\.|N\/A|null)$/i;
 const NUMBER_RE = /^([-+]?)(\d+)(?:\.(\d+))?$/;
 const GROUPED_RE = /^([-+]?)(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/;
@@ -43,8 +42,9 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b);
 }
 
+/** trims [\s\u3000\u00a0\ufeff]: exactly the set String.prototype.trim removes (RegExp \s) */
 export function trimText(s: string): string {
-  return s.replace(TRIM_RE, '');
+  return s.trim();
 }
 
 interface NumberParse {
@@ -72,10 +72,26 @@ export function parseNumber(norm: string): NumberParse | undefined {
   return toNumber(m[1], m[2], m[3]);
 }
 
+const BLANK = { kind: 'blank' as const };
+const TEXT = { kind: 'text' as const };
+const PLACEHOLDER = { kind: 'placeholder' as const };
+
 export function classifyText(raw: string): { kind: CellKind; num?: NumberParse } {
-  if (raw === '') return { kind: 'blank' };
+  if (raw === '') return BLANK;
+  // fast paths (same results as the general path below): a label that starts with an ideograph
+  // or a bracket is text; a short run of ASCII digits is a plain number
+  const c0 = raw.charCodeAt(0);
+  if ((c0 >= 0x4e00 && c0 <= 0x9fff && c0 !== 0x65e0 /* 无 */) || c0 === 0xff08 /* （ */ || c0 === 0x28 /* ( */) return TEXT;
+  if (c0 >= 48 && c0 <= 57 && raw.length <= 15) {
+    let digits = true;
+    for (let i = 1; i < raw.length && digits; i++) {
+      const c = raw.charCodeAt(i);
+      digits = c >= 48 && c <= 57;
+    }
+    if (digits) return { kind: 'number', num: { value: Number(raw), decimals: 0, unsafe: false, negative: false } };
+  }
   const norm = normalizeDigits(raw).replace(/\s+/g, '');
-  if (PLACEHOLDER_RE.test(norm)) return { kind: 'placeholder' };
+  if (PLACEHOLDER_RE.test(norm)) return PLACEHOLDER;
   const num = parseNumber(norm);
   if (num) return { kind: 'number', num };
   if (!SUBLABEL_RE.test(norm)) {
@@ -83,7 +99,7 @@ export function classifyText(raw: string): { kind: CellKind; num?: NumberParse }
     // a number followed by a short unit or remark: 251000元, 22（其中修订16件）, 3件
     if (m && norm.length - m[0].length <= 24) return { kind: 'annotated', num: toNumber(m[1], m[2], m[3]) };
   }
-  return { kind: 'text' };
+  return TEXT;
 }
 
 /** Builds a Cell from a raw cell's text and where it starts. */

@@ -2,27 +2,50 @@
 // reports use rather than by their numbering (numbering is often wrong in real text).
 import type { FormatId, RawLine, Range, Section, Title } from './model';
 import { TEMPLATES, type Template } from './templates/index';
-import { trimText } from './cells';
 
 const HEADING_RE = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.{2,48})$/;
 const INLINE_HEADING_RE = /([一二三四五六七八九十]{1,2})、/g;
 const SUBPART_RE = /^[（(]([一二三四五六七八九十]{1,3})[）)]\s*(.*)$/;
 const LONG_LINE = 400;
 
+/**
+ * A label for matching: white space removed, ASCII brackets to full-width, quotes unified,
+ * full-width digits and ． to ASCII. One pass over the string (this runs on every table line).
+ */
 export function normalizeLabel(s: string): string {
-  return trimText(s)
-    .replace(/[\s\u3000]+/g, '')
-    .replace(/\(/g, '（')
-    .replace(/\)/g, '）')
-    .replace(/[“”„‟"]/g, '"')
-    .replace(/[‘’']/g, "'")
-    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 48))
-    .replace(/．/g, '.');
+  let out = '';
+  let from = 0; // s[from, i) is copied unchanged when a character needs rewriting
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let rep: string | undefined;
+    if (c < 0x80) {
+      if (c === 0x28) rep = '（';
+      else if (c === 0x29) rep = '）';
+      else if (c === 0x22) rep = '"';
+      else if (c === 0x27) rep = "'";
+      else if (c === 0x20 || (c >= 9 && c <= 13)) rep = '';
+      else continue;
+      if (rep === '"' || rep === "'") continue; // already the target character
+    } else if (c >= 0xff10 && c <= 0xff19) rep = String.fromCharCode(c - 0xff10 + 48);
+    else if (c === 0xff0e) rep = '.';
+    else if (c === 0x201c || c === 0x201d || c === 0x201e || c === 0x201f) rep = '"';
+    else if (c === 0x2018 || c === 0x2019) rep = "'";
+    else if (isJsSpace(c)) rep = '';
+    else continue;
+    out += s.slice(from, i) + rep;
+    from = i + 1;
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
+
+/** the characters of the RegExp class \s beyond ASCII (String.prototype.trim trims the same set) */
+function isJsSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function firstText(line: RawLine): { text: string; character: number } | undefined {
   for (const c of line.cells) {
-    const t = trimText(c.text);
+    const t = c.text.trim();
     if (t) return { text: t, character: c.character + c.text.indexOf(t[0]) };
   }
   return undefined;
@@ -43,6 +66,12 @@ function sectionOf(template: Template, title: string): Template['sections'][numb
   return best;
 }
 
+function nonEmptyCells(line: RawLine): number {
+  let n = 0;
+  for (const c of line.cells) if (c.text.length && c.text.trim()) n++;
+  return n;
+}
+
 interface HeadingHit {
   index: number;
   key: string;
@@ -58,8 +87,7 @@ export function findSections(lines: RawLine[], template: Template): Section[] {
   for (const line of lines) {
     const first = firstText(line);
     if (!first) continue;
-    const nonEmpty = line.cells.filter((c) => trimText(c.text)).length;
-    if (first.text.length <= 48 && nonEmpty === 1) {
+    if (first.text.length <= 48 && nonEmptyCells(line) === 1) {
       const m = HEADING_RE.exec(first.text);
       if (m) {
         const s = sectionOf(template, m[2]);

@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// The CLI's entry point: the bundled checker in dist/cli.js (built by `npm install` via the
+// prepare script, or by `npm run build`).
+import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
+
+const cli = new URL('../dist/cli.js', import.meta.url);
+if (!existsSync(cli)) {
+  process.stderr.write('disclosure-report: dist/cli.js is missing: run `npm install` or `npm run build` first\n');
+  process.exit(2);
+}
+const require = createRequire(import.meta.url);
+const { main } = require(cli.pathname);
+main(process.argv.slice(2), {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  cwd: process.cwd(),
+  env: process.env,
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`disclosure-report: internal error: ${e instanceof Error ? e.stack : e}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,79 @@
+// Every real sample, with its findings asserted. test/fixtures/README.md says why each is right.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { analyze, applyEdits, fixAllEdits } from '../../server/src/core/index';
+
+const sample = (name: string) => readFileSync(new URL(`../fixtures/samples/${name}`, import.meta.url), 'utf8');
+const byCode = (findings: { code: string }[]) => findings.reduce<Record<string, number>>((m, f) => ((m[f.code] = (m[f.code] ?? 0) + 1), m), {});
+const ARITHMETIC = ['row-total', 'column-total', 'balance', 'empty-total', 'missing-cell'];
+
+test('xigong-2022: five missing 总计 cells, the table closes, --fix inserts exactly those totals', () => {
+  const text = sample('xigong-2022.txt');
+  const a = analyze(text);
+  assert.equal(a.report.format, '2021');
+  assert.equal(a.report.title?.agency, '西工区人民政府');
+  assert.equal(a.report.title?.year, 2022);
+  assert.deepEqual(a.report.sections.map((s) => s.index), [1, 2, 3, 4, 5, 6]);
+  assert.deepEqual(
+    a.findings.map((f) => [f.code, f.severity, f.range.start.line + 1, f.row, f.expected]),
+    [
+      ['missing-cell', 'error', 41, '一、本年新收政府信息公开申请数量', 12],
+      ['missing-cell', 'error', 42, '二、上年结转政府信息公开申请数量', 0],
+      ['missing-cell', 'error', 43, '（一）予以公开', 3],
+      ['missing-cell', 'error', 44, '（二）部分公开', 0],
+      ['missing-cell', 'error', 45, '1.属于国家秘密', 0],
+    ],
+  );
+  const edits = fixAllEdits(a);
+  const fixed = applyEdits(text, edits);
+  assert.deepEqual(analyze(fixed).findings, []);
+  // a line diff shows nothing else changed: exactly five lines, each gained "\t<total>" at its end
+  const before = text.split('\n');
+  const after = fixed.split('\n');
+  assert.equal(after.length, before.length);
+  const changed = before.map((l, i) => [l, after[i]]).filter(([b, c]) => b !== c);
+  assert.deepEqual(changed.map(([b, c]) => c.slice(b.length)), ['\t12', '\t0', '\t3', '\t0', '\t0']);
+  assert.ok(changed.every(([b, c]) => c.startsWith(b)));
+  assert.deepEqual(fixAllEdits(analyze(fixed)), [], 'fix twice = fix once');
+});
+
+test('shanghai-office-2019: 2019 format, the blank 总计 column, a unit inside a cell, and it balances', () => {
+  const a = analyze(sample('shanghai-office-2019.txt'));
+  assert.equal(a.report.format, '2019');
+  assert.equal(a.report.title?.agency, '上海市人民政府办公厅');
+  assert.deepEqual(byCode(a.findings), { 'invalid-number': 1, 'empty-total': 22 });
+  const inv = a.findings.find((f) => f.code === 'invalid-number')!;
+  assert.deepEqual([inv.row, inv.column, inv.range.start.line + 1], ['政府集中采购', '采购总金额', 72]);
+  const blanks = a.findings.filter((f) => f.code === 'empty-total');
+  assert.deepEqual(blanks.find((f) => f.row === '（一）予以公开')?.expected, 272);
+  assert.deepEqual(blanks.find((f) => f.row === '1.本机关不掌握相关政府信息')?.expected, 265);
+  assert.ok(blanks.some((f) => f.row === '（七）总计' && f.column === '科研机构' && f.expected === 0));
+  assert.ok(blanks.some((f) => f.table === '四' && f.row === '行政诉讼·复议后起诉'));
+  assert.ok(!a.findings.some((f) => ['row-total', 'column-total', 'balance'].includes(f.code)));
+  const fixed = applyEdits(a.report.text, fixAllEdits(a));
+  assert.deepEqual(analyze(fixed).findings.map((f) => f.code), ['invalid-number']);
+});
+
+test('shanghai-stcsm-2024: rows torn from their labels are not guessed; what is certain is checked', () => {
+  const a = analyze(sample('shanghai-stcsm-2024-from-pdf.txt'));
+  assert.equal(a.report.format, '2021');
+  assert.equal(a.report.title?.agency, '上海市科委');
+  assert.deepEqual(byCode(a.findings), { 'missing-section': 1, 'missing-row': 10, 'unknown-row': 11, 'empty-total': 1 });
+  assert.match(a.findings.find((f) => f.code === 'missing-section')!.message.en, /存在的主要问题/);
+  assert.ok(a.findings.filter((f) => f.code === 'missing-row').every((f) => /its label is on line \d+/.test(f.message.en)));
+  const empty = a.findings.find((f) => f.code === 'empty-total')!;
+  assert.deepEqual([empty.row, empty.column, empty.expected], ['四、结转下年度继续办理', '总计', 1]);
+  // no arithmetic error is invented from the rows it could not place
+  assert.ok(!a.findings.some((f) => ['row-total', 'column-total', 'balance'].includes(f.code)));
+  assert.equal(fixAllEdits(a).length, 1);
+});
+
+test('pingtan-2021-crawled: digits run together: each table said unreadable, nothing invented', () => {
+  const a = analyze(sample('pingtan-2021-crawled.txt'));
+  assert.equal(a.report.format, '2021');
+  assert.equal(a.report.title?.agency, '平潭综合实验区');
+  assert.deepEqual(a.report.sections.map((s) => s.index), [1, 2, 3, 4, 5, 6]);
+  assert.deepEqual(a.findings.map((f) => [f.code, f.table]), [['unreadable-table', '二'], ['unreadable-table', '三'], ['unreadable-table', '四']]);
+  assert.ok(!a.findings.some((f) => ARITHMETIC.includes(f.code)));
+});

@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import data2021 from '../../server/src/core/templates/format-2021.json';
+import { TEMPLATES } from '../../server/src/core/templates/index';
+import { loadTemplate } from '../../server/src/core/templates/schema';
+
+test('both official formats load and have the documented shapes', () => {
+  const byId = Object.fromEntries(TEMPLATES.map((t) => [t.id, t]));
+  const t3 = (id: string) => byId[id].tables.find((t) => t.id === '三')!.blocks[0];
+  assert.equal(t3('2021').rows.length, 25);
+  assert.equal(t3('2019').rows.length, 23);
+  assert.equal(t3('2021').columns.length, 7);
+  const t4 = byId['2021'].tables.find((t) => t.id === '四')!.blocks[0];
+  assert.equal(t4.rows.length * t4.columns.length, 15);
+  assert.equal(byId['2019'].tables.find((t) => t.id === '二')!.blocks.length, 5);
+});
+
+test('a template whose relation names an unknown row is rejected with a readable message', () => {
+  const bad = structuredClone(data2021) as typeof data2021;
+  const block = bad.tables.find((t) => t.id === '三')!.blocks[0] as { relations: { parts?: string[] }[] };
+  block.relations[1].parts![0] = '（九）';
+  assert.throws(() => loadTemplate(bad, 'bad.json'), /bad\.json: invalid format template:[\s\S]*unknown row （九）/);
+});
+
+test('a template missing required fields is rejected', () => {
+  assert.throws(() => loadTemplate({ id: 'x' }, 'x.json'), /x\.json: invalid format template/);
+});
+
+test('a custom format is just data: a copy with another id loads', () => {
+  const custom = { ...structuredClone(data2021), id: 'custom', name: '某省格式' };
+  assert.equal(loadTemplate(custom, 'custom.json').id, 'custom');
+});
