@@ -100,3 +100,21 @@ test('space-separated PDF text ("行政许可 97") is split into a label and val
   const r = t2.blocks.find((b) => b.id === '（五）')!.rows[0];
   assert.equal(r.cells[0].value, 97);
 });
+
+test('table 四 split into three tables (a line of five values each) reads as one', () => {
+  const { text, table4 } = base();
+  const flat = table4.grid.flat().join('\t');
+  const t = editLine(text, flat, () => ['行政复议', ...table4.grid.map((g, i) => `${i ? '行政诉讼\n' : ''}结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n${g.join('\t')}`)].join('\n').split('\n'));
+  const a = analyze(t);
+  const t4 = a.report.tables.find((x) => x.id === '四')!;
+  assert.deepEqual(t4.blocks[0].rows.map((r) => r.cells.map((c) => c.value)), table4.grid);
+  assert.deepEqual(a.findings, []);
+});
+
+test('table 四 with a short label before its fifteen values', () => {
+  const { text, table4 } = base();
+  const flat = table4.grid.flat().join('\t');
+  const t = editLine(text, flat, (l) => `数量\t${l}`);
+  const t4 = analyze(t).report.tables.find((x) => x.id === '四')!;
+  assert.deepEqual(t4.blocks[0].rows.map((r) => r.cells.map((c) => c.value)), table4.grid);
+});

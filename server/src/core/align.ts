@@ -324,7 +324,10 @@ function alignFlat(lines: LineCells[], table: TableTemplate, out: Table): void {
   const block = table.blocks[0];
   const per = block.columns.length;
   const k = per * block.rows.length;
-  const data = lines.filter((lc) => !isFooter(lc) && lc.last < 0 && hasValue(lc.cells));
+  // data lines: values only, or a short label ("数量", "件数") followed by at least one group of values
+  const data = lines
+    .filter((lc) => !isFooter(lc) && hasValue(lc.tail) && (lc.last < 0 || lc.tail.filter((c) => c.kind !== 'blank').length >= per))
+    .map((lc) => (lc.last < 0 ? lc : { ...lc, cells: lc.tail }));
   const block0: TableBlock = { id: block.id, label: block.label, columns: block.columns.map(colSpec), rows: [] };
   out.blocks.push(block0);
   if (!data.length) {
