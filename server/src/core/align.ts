@@ -152,32 +152,40 @@ function stripNumbering(label: string): string {
 
 function numbering(label: string): { chapter?: string; ordinal?: string; sub?: number; starts: number } {
   const chapter = CHAPTER_RE.exec(label)?.[1];
-  const ordinals = [...label.matchAll(ORDINAL_RE)];
-  const subs = [...label.matchAll(SUB_RE)];
-  return {
-    chapter,
-    ordinal: ordinals.length ? `（${ordinals[ordinals.length - 1][1]}）` : undefined,
-    sub: subs.length ? Number(subs[subs.length - 1][1]) : undefined,
-    starts: (chapter ? 1 : 0) + ordinals.length + subs.length,
-  };
+  // the last （X） and the last "N." / "N、" of the label, and how many numberings it has
+  let ordinal: string | undefined;
+  let sub: number | undefined;
+  let starts = chapter ? 1 : 0;
+  let m: RegExpExecArray | null;
+  if (label.includes('（')) {
+    ORDINAL_RE.lastIndex = 0;
+    while ((m = ORDINAL_RE.exec(label))) {
+      ordinal = `（${m[1]}）`;
+      starts++;
+    }
+  }
+  SUB_RE.lastIndex = 0;
+  while ((m = SUB_RE.exec(label))) {
+    sub = Number(m[1]);
+    starts++;
+  }
+  return { chapter, ordinal, sub, starts };
 }
 
 function matchRow(label: string, block: BlockTemplate, ctx: MatchContext, updateCtx: boolean): RowMatch | 'group' {
   if (!label) return undefined;
   const num = numbering(label);
   const groups = block.groups ?? [];
-  const groupByOrdinal = num.ordinal ? groups.find((g) => g.id === num.ordinal) : undefined;
-  const groupByKey = groups.find((g) => g.match.some((m) => label.includes(m)));
-  const group = groupByOrdinal ?? groupByKey;
+  const group = (num.ordinal ? groups.find((g) => g.id === num.ordinal) : undefined) ?? groups.find((g) => g.match.some((m) => label.includes(m)));
   if (updateCtx && group) ctx.group = group.id;
 
   let best: RowTemplate | undefined;
   let bestScore = 0;
-  const bare = stripNumbering(label);
+  let bare: string | undefined; // the label without its numbering, computed when a row needs it
   for (const row of block.rows) {
     let score = 0;
     for (const m of row.match) if (m.length > score && label.includes(m)) score = m.length;
-    if (row.exact?.includes(bare)) score = 100;
+    if (row.exact && row.exact.includes((bare ??= stripNumbering(label)))) score = 100;
     if (score > bestScore) {
       best = row;
       bestScore = score;
@@ -203,7 +211,11 @@ function matchRow(label: string, block: BlockTemplate, ctx: MatchContext, update
 }
 
 function spec(row: RowTemplate): RowSpec {
-  return { id: row.id, label: row.label, derived: row.derived };
+  const r: RowSpec = { id: row.id, label: row.label };
+  if (row.derived) r.derived = true;
+  if (row.group) r.group = row.group;
+  if (row.sub !== undefined) r.sub = row.sub;
+  return r;
 }
 
 // ---------------------------------------------------------------- layouts
@@ -297,7 +309,13 @@ function alignRows(lines: LineCells[], table: TableTemplate, out: Table): void {
     if (r) rows.push(r);
     else out.missingRows.push({ block: block.id, row: spec(row), labelSeenAt: labelSeen.get(row.id) });
   }
-  out.blocks.push({ id: block.id, label: block.label, columns: block.columns.map(colSpec), rows });
+  out.blocks.push({
+    id: block.id,
+    label: block.label,
+    columns: block.columns.map(colSpec),
+    rows,
+    ...(block.groups ? { groups: block.groups.map((g) => ({ id: g.id, label: g.label })) } : {}),
+  });
 }
 
 /**
@@ -402,7 +420,8 @@ function alignBlocks(lines: LineCells[], table: TableTemplate, out: Table): void
         });
         if (positions.every((p) => p >= 0) && positions.every((p, i) => i === 0 || p > positions[i - 1])) target.positions = positions;
         const rule = DECIMAL_RULE_RE.exec(lc.line.text);
-        if (rule) target.block.decimalRule = Number(rule[1]);
+        // the same bounds as the config's decimalPlaces: "保留99999999999999999999位小数" is no rule
+        if (rule && Number(rule[1]) <= 10) target.block.decimalRule = Number(rule[1]);
       }
       continue;
     }

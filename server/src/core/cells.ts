@@ -10,6 +10,8 @@ const GROUPED_RE = /^([-+]?)(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/;
 /** a sub-row label such as "1.属于国家秘密" or "2、重复申请": a label, not a number with a unit */
 const SUBLABEL_RE = /^\d+\s*[.、]\s*\D/;
 const LEADING_NUMBER_RE = /^([-+]?)(\d+)(?:\.(\d+))?(?=\D)/;
+/** E-notation (1e309, 1.23457E+19: a spreadsheet's rounded rendering of a long number) */
+const EXPONENT_RE = /^[eE][-+]?\d/;
 
 /** Full-width digits and punctuation to ASCII; keeps the length (one code unit each). */
 export function normalizeDigits(s: string): string {
@@ -97,7 +99,13 @@ export function classifyText(raw: string): { kind: CellKind; num?: NumberParse }
   if (!SUBLABEL_RE.test(norm)) {
     const m = LEADING_NUMBER_RE.exec(norm);
     // a number followed by a short unit or remark: 251000元, 22（其中修订16件）, 3件
-    if (m && norm.length - m[0].length <= 24) return { kind: 'annotated', num: toNumber(m[1], m[2], m[3]) };
+    if (m && norm.length - m[0].length <= 24) {
+      const num = toNumber(m[1], m[2], m[3]);
+      // E-notation is no unit: it is how a spreadsheet renders a long number, rounded, so the
+      // value cannot be known exactly (and must never be summed as its leading digits)
+      if (EXPONENT_RE.test(norm.slice(m[0].length))) num.unsafe = true;
+      return { kind: 'annotated', num };
+    }
   }
   return TEXT;
 }

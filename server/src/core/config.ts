@@ -1,7 +1,7 @@
-// `.disclosure-report.json` and the editor settings share one schema, validated by zod.
+// `.disclosure-report.json` and the editor settings share one schema, validated by zod (mini: see zod.ts).
 // Loading walks up from a report's folder through an injected file host, so this module stays
 // free of Node's fs (the core also runs in a web worker).
-import { z } from 'zod';
+import * as z from './zod';
 import { RULE_CODES } from './rules/codes';
 
 export const CONFIG_FILE_NAME = '.disclosure-report.json';
@@ -9,15 +9,13 @@ export const CONFIG_FILE_NAME = '.disclosure-report.json';
 const ruleSetting = z.enum(['error', 'warning', 'info', 'hint', 'off']);
 export type RuleSetting = z.infer<typeof ruleSetting>;
 
-const configSchema = z
-  .object({
-    $schema: z.string().optional(),
-    rules: z.record(z.string(), ruleSetting).optional(),
-    format: z.enum(['auto', '2021', '2019']).optional(),
-    /** enforce this many decimals on money cells even where the header states no rule; null = only where stated */
-    decimalPlaces: z.number().int().min(0).max(10).nullable().optional(),
-  })
-  .strict();
+const configSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  rules: z.optional(z.record(z.string(), ruleSetting)),
+  format: z.optional(z.enum(['auto', '2021', '2019'])),
+  /** enforce this many decimals on money cells even where the header states no rule; null = only where stated */
+  decimalPlaces: z.optional(z.nullable(z.number().check(z.int(), z.gte(0), z.lte(10)))),
+});
 
 export interface Config {
   rules: Record<string, RuleSetting>;

@@ -76,6 +76,9 @@ export interface RowSpec {
   id: string;
   label: string;
   derived?: boolean;
+  /** the group a numbered sub-row belongs to (（三） …) and its number */
+  group?: string;
+  sub?: number;
 }
 
 /** A template row found in the text, its cells aligned to the template's columns. */
@@ -112,6 +115,8 @@ export interface TableBlock {
   rows: TableRow[];
   /** decimal places the header demands for money columns, when it states a rule */
   decimalRule?: number;
+  /** row groups of the template (（三）不予公开 …), for outlines */
+  groups?: { id: string; label: string }[];
   headingRange?: Range;
 }
 

@@ -1,34 +1,34 @@
 // The shape of a format description (format-2021.json, format-2019.json, or a custom one),
-// validated by zod, plus the cross-checks zod's shape cannot express (every relation names rows
+// validated by zod (mini: see ../zod.ts), plus the cross-checks zod's shape cannot express (every relation names rows
 // and columns that exist). A template that fails here is a programming error in the data file.
-import { z } from 'zod';
+import * as z from '../zod';
 
-const id = z.string().min(1);
-const match = z.array(z.string().min(1)).default([]);
+const id = z.string().check(z.minLength(1));
+const match = z._default(z.array(z.string().check(z.minLength(1))), []);
 
 export const columnSchema = z.object({
   id,
-  label: z.string().min(1),
+  label: z.string().check(z.minLength(1)),
   match,
-  kind: z.enum(['count', 'signed', 'money']).default('count'),
-  derived: z.boolean().optional(),
+  kind: z._default(z.enum(['count', 'signed', 'money']), 'count'),
+  derived: z.optional(z.boolean()),
 });
 
 export const rowSchema = z.object({
   id,
-  label: z.string().min(1),
+  label: z.string().check(z.minLength(1)),
   /** substrings that identify the row's label (the longest match wins) */
   match,
   /** labels that must equal the row's text exactly, after numbering is removed (e.g. 其他, 总计) */
-  exact: z.array(z.string()).optional(),
+  exact: z.optional(z.array(z.string())),
   /** 一、二、四、 numbering */
-  chapter: z.string().optional(),
+  chapter: z.optional(z.string()),
   /** （一）（二）（七） numbering of a row that stands alone */
-  ordinal: z.string().optional(),
+  ordinal: z.optional(z.string()),
   /** the group (（三）…（六）) a numbered sub-row belongs to, and its number */
-  group: z.string().optional(),
-  sub: z.number().int().positive().optional(),
-  derived: z.boolean().optional(),
+  group: z.optional(z.string()),
+  sub: z.optional(z.number().check(z.int(), z.positive())),
+  derived: z.optional(z.boolean()),
 });
 
 const sumRelation = z.object({
@@ -37,15 +37,15 @@ const sumRelation = z.object({
   /** row: in every row, target column = Σ part columns; column: in every column, target row = Σ part rows */
   along: z.enum(['row', 'column']),
   target: id,
-  parts: z.array(id).min(1),
+  parts: z.array(id).check(z.minLength(1)),
 });
 
 const balanceRelation = z.object({
   kind: z.literal('balance'),
   code: z.literal('balance'),
   along: z.literal('column'),
-  left: z.array(id).min(1),
-  right: z.array(id).min(1),
+  left: z.array(id).check(z.minLength(1)),
+  right: z.array(id).check(z.minLength(1)),
   /** the cell a (non-preferred) fix may set */
   fixTarget: id,
 });
@@ -55,37 +55,36 @@ export const relationSchema = z.discriminatedUnion('kind', [sumRelation, balance
 export const blockSchema = z.object({
   id: z.string(),
   label: z.string(),
-  heading: z.array(z.string()).optional(),
-  columns: z.array(columnSchema).min(1),
-  rows: z.array(rowSchema).min(1),
-  groups: z.array(z.object({ id, label: z.string(), match })).optional(),
-  relations: z.array(relationSchema).optional(),
+  heading: z.optional(z.array(z.string())),
+  columns: z.array(columnSchema).check(z.minLength(1)),
+  rows: z.array(rowSchema).check(z.minLength(1)),
+  groups: z.optional(z.array(z.object({ id, label: z.string(), match }))),
+  relations: z.optional(z.array(relationSchema)),
 });
 
 export const tableSchema = z.object({
   id: z.enum(['二', '三', '四']),
-  section: z.number().int().min(1).max(6),
+  section: z.number().check(z.int(), z.gte(1), z.lte(6)),
   title: z.string(),
   /** rows: one text line per row; flat: all rows' cells on one line, row after row; blocks: 第二十条 blocks */
   layout: z.enum(['rows', 'flat', 'blocks']),
-  blocks: z.array(blockSchema).min(1),
+  blocks: z.array(blockSchema).check(z.minLength(1)),
 });
 
 export const templateSchema = z
   .object({
-    $comment: z.string().optional(),
-    id: z.string().min(1),
+    $comment: z.optional(z.string()),
+    id: z.string().check(z.minLength(1)),
     name: z.string(),
     /** report years this format applies to, inclusive */
-    years: z.tuple([z.number().int(), z.number().int()]),
+    years: z.tuple([z.number().check(z.int()), z.number().check(z.int())]),
     /** phrases that only this format's tables contain */
-    markers: z.array(z.string().min(1)).min(1),
-    sections: z
-      .array(z.object({ index: z.number().int().min(1), key: z.string(), title: z.string(), match }))
-      .min(1),
-    tables: z.array(tableSchema).min(1),
+    markers: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+    sections: z.array(z.object({ index: z.number().check(z.int(), z.gte(1)), key: z.string(), title: z.string(), match })).check(z.minLength(1)),
+    tables: z.array(tableSchema).check(z.minLength(1)),
   })
-  .superRefine((t, ctx) => {
+  .check(
+  z.superRefine((t, ctx) => {
     for (const table of t.tables) {
       for (const block of table.blocks) {
         const rows = new Set(block.rows.map((r) => r.id));
@@ -113,7 +112,8 @@ export const templateSchema = z
         }
       }
     }
-  });
+  }),
+  );
 
 export type Template = z.infer<typeof templateSchema>;
 export type TableTemplate = Template['tables'][number];

@@ -1,0 +1,25 @@
+// The Node extension: runs the language server (dist/node/server.js) as a child process over IPC.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { LANGUAGE_ID } from '../../server/src/protocol';
+import { activateCommon, clientOptions, deactivateCommon } from './common';
+
+export function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'node', 'server.js').fsPath;
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const selector = [
+    { language: LANGUAGE_ID, scheme: 'file' },
+    { language: LANGUAGE_ID, scheme: 'untitled' },
+  ];
+  return activateCommon(
+    context,
+    () => new LanguageClient('disclosureReport', 'Disclosure Report', serverOptions, clientOptions(selector, context)),
+  );
+}
+
+export function deactivate(): Promise<void> {
+  return deactivateCommon();
+}

@@ -1,0 +1,96 @@
+// Code actions: the quick fix of each finding in the requested range (isPreferred where the core
+// says so), and `source.fixAll.disclosure-report`, which recalculates every derived cell (总计,
+// （七）, missing totals) and can run from editor.codeActionsOnSave. Every edit is a versioned
+// TextDocumentEdit, so an edit computed for an older version is rejected by the client.
+import {
+  CodeActionKind,
+  TextDocumentEdit,
+  type CodeAction,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { fixAllEdits, fixTitle, type Finding, type Lang } from '../core/index';
+import type { Feature, ServerContext } from '../context';
+import { FIX_ALL_KIND, SOURCE } from '../protocol';
+import { toDiagnostic } from './diagnostics';
+import { t } from './strings';
+
+export function versionedEdit(uri: string, version: number, edits: TextEdit[]): WorkspaceEdit {
+  return { documentChanges: [TextDocumentEdit.create({ uri, version }, edits)] };
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  const before = (p: { line: number; character: number }, q: { line: number; character: number }) =>
+    p.line < q.line || (p.line === q.line && p.character < q.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+/** does the request ask for kind `kind` (LSP: `only` lists kind prefixes)? */
+export function wants(only: string[] | undefined, kind: string): boolean {
+  if (!only || only.length === 0) return true;
+  return only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+export function quickFix(f: Finding, uri: string, version: number, lang: Lang, diagnostic: Diagnostic): CodeAction | undefined {
+  if (!f.fix || f.fix.edits.length === 0) return undefined;
+  return {
+    title: fixTitle(f.fix, lang),
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: f.fix.preferred,
+    edit: versionedEdit(uri, version, f.fix.edits),
+  };
+}
+
+export const codeActionsFeature: Feature = {
+  name: 'codeActions',
+  capabilities: () => ({
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+  }),
+  register(ctx: ServerContext) {
+    ctx.connection.onCodeAction(async (params): Promise<CodeAction[]> => {
+      const uri = params.textDocument.uri;
+      const analyzed = await ctx.analyze(uri);
+      if (!analyzed || analyzed.settings.validate === 'off') return [];
+      const { document, analysis } = analyzed;
+      const version = document.version;
+      const only = params.context.only;
+      const actions: CodeAction[] = [];
+
+      if (wants(only, CodeActionKind.QuickFix)) {
+        const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
+        for (const f of analysis.findings) {
+          if (!f.fix || !overlaps(f.range, params.range)) continue;
+          // answer with the client's own diagnostic object where it has one, so the fix attaches to it
+          const diagnostic =
+            ours.find((d) => d.code === f.code && sameRange(d.range, f.range)) ?? toDiagnostic(f, uri, version, ctx.lang);
+          const action = quickFix(f, uri, version, ctx.lang, diagnostic);
+          if (action) actions.push(action);
+        }
+      }
+
+      if (wants(only, FIX_ALL_KIND)) {
+        const edits = fixAllEdits(analysis);
+        if (edits.length) {
+          actions.push({
+            title: t('fixAllTitle', ctx.lang),
+            kind: FIX_ALL_KIND,
+            edit: versionedEdit(uri, version, edits),
+          });
+        }
+      }
+      return actions;
+    });
+  },
+};

@@ -1,0 +1,125 @@
+// Which settings apply to a document: the editor settings (workspace/configuration, section
+// `disclosureReport`, scoped to the document) merged over the nearest `.disclosure-report.json`
+// above the document (Node only; the web worker has no file system). Later layers win, key by key:
+//   defaults < .disclosure-report.json < editor settings the user set.
+// Problems in either source are shown once as a window/showMessage warning; the defaults apply.
+import {
+  DidChangeConfigurationNotification,
+  MessageType,
+  ShowMessageNotification,
+  type Connection,
+  type InitializeParams,
+} from 'vscode-languageserver';
+import { defaultConfig, loadConfigFor, mergeConfig, type Config } from '../core/index';
+import type { DocumentSettings, Feature, ServerContext, ServerEnv } from '../context';
+import type { InitializationOptions } from '../protocol';
+import { SETTINGS_SECTION } from '../protocol';
+import { parseEditorSettings, type EditorSettings } from './settings';
+
+interface FileConfig {
+  config: Config;
+  path?: string;
+}
+
+/** Finds and parses `.disclosure-report.json` in `dir` or the nearest folder above it (the core's loader, as the CLI uses). */
+export function findFileConfig(dir: string, env: ServerEnv, warn: (errors: string[]) => void): FileConfig {
+  const { readFile, dirname, join } = env;
+  if (!readFile || !dirname || !join) return { config: defaultConfig() };
+  const { config, errors, path } = loadConfigFor(dir, { readFile, dirname, join });
+  if (errors.length) warn(errors);
+  return path ? { config, path } : { config };
+}
+
+export class SettingsResolver {
+  private editorCache = new Map<string, Promise<EditorSettings>>();
+  private fileCache = new Map<string, FileConfig>();
+  private shown = new Set<string>();
+  private pullConfiguration = false;
+  private globalSettings: unknown;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly env: ServerEnv,
+  ) {}
+
+  init(params: InitializeParams): void {
+    this.pullConfiguration = !!params.capabilities.workspace?.configuration;
+    this.globalSettings = (params.initializationOptions as InitializationOptions | undefined)?.settings;
+  }
+
+  /** settings pushed by workspace/didChangeConfiguration (used when the client cannot be asked) */
+  setGlobalSettings(settings: unknown): void {
+    const section = (settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
+    if (section !== undefined) this.globalSettings = section;
+  }
+
+  clear(): void {
+    this.editorCache.clear();
+    this.fileCache.clear();
+  }
+
+  /** one warning per distinct problem, for the whole session */
+  warn(errors: string[]): void {
+    const fresh = errors.filter((e) => !this.shown.has(e));
+    if (!fresh.length) return;
+    for (const e of fresh) this.shown.add(e);
+    const text = `Disclosure Report: ${fresh.join('; ')}. The default is used instead.`;
+    // a notification (window/showMessage), not a request: nothing waits for the user
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: text });
+  }
+
+  private editorSettings(uri: string): Promise<EditorSettings> {
+    let cached = this.editorCache.get(uri);
+    if (!cached) {
+      cached = this.fetchEditorSettings(uri);
+      this.editorCache.set(uri, cached);
+    }
+    return cached;
+  }
+
+  private async fetchEditorSettings(uri: string): Promise<EditorSettings> {
+    let raw: unknown = this.globalSettings;
+    if (this.pullConfiguration) {
+      try {
+        raw = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
+      } catch {
+        raw = this.globalSettings;
+      }
+    }
+    const { settings, errors } = parseEditorSettings(raw);
+    if (errors.length) this.warn(errors);
+    return settings;
+  }
+
+  private fileConfig(uri: string): FileConfig {
+    const path = this.env.uriToPath?.(uri);
+    if (!path || !this.env.dirname) return { config: defaultConfig() };
+    const dir = this.env.dirname(path);
+    let cached = this.fileCache.get(dir);
+    if (!cached) {
+      cached = findFileConfig(dir, this.env, (errors) => this.warn(errors));
+      this.fileCache.set(dir, cached);
+    }
+    return cached;
+  }
+
+  async settingsFor(uri: string): Promise<DocumentSettings> {
+    const editor = await this.editorSettings(uri);
+    const file = this.fileConfig(uri);
+    return { config: mergeConfig(file.config, editor.config), validate: editor.validate, configFile: file.path };
+  }
+}
+
+/** Re-reads settings when the editor settings or a `.disclosure-report.json` change. */
+export const configFeature: Feature = {
+  name: 'config',
+  register(ctx: ServerContext) {
+    ctx.connection.onDidChangeConfiguration((params) => ctx.invalidateSettings(params.settings));
+    ctx.connection.onDidChangeWatchedFiles(() => ctx.invalidateSettings());
+  },
+  initialized(ctx: ServerContext) {
+    if (ctx.clientCapabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void ctx.connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    }
+  },
+};

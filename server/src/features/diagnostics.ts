@@ -1,0 +1,126 @@
+// Diagnostics: the core's findings of each document version, published with the version they
+// belong to. On type they wait for a pause (debounce); a result for a version older than the
+// document's current one, or older than one already published, is dropped.
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
+import { formatMessage, ruleDocUrl, type Finding, type Lang, type Severity } from '../core/index';
+import type { Feature, ServerContext } from '../context';
+import { FINDING_COUNT_NOTIFICATION, SOURCE, type DiagnosticData } from '../protocol';
+import { countFindings } from './status';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+// DR_BROKEN_SERVER=1 builds publish no findings (see esbuild.mjs): proves the VS Code suites can fail.
+const BROKEN = process.env.DR_BROKEN_SERVER === '1';
+
+export function toDiagnostic(finding: Finding, uri: string, version: number, lang: Lang): Diagnostic {
+  const data: DiagnosticData = {
+    version,
+    fixable: !!finding.fix && finding.fix.edits.length > 0,
+    preferred: !!finding.fix?.preferred,
+    derived: !!finding.fix?.derived,
+    table: finding.table,
+    row: finding.row,
+    column: finding.column,
+    expected: finding.expected,
+    actual: finding.actual,
+  };
+  const relatedInformation: DiagnosticRelatedInformation[] | undefined = finding.related?.map((cell) => ({
+    location: { uri, range: cell.range },
+    message: cell.value === undefined ? cell.label : `${cell.label} = ${cell.value}`,
+  }));
+  const diagnostic: Diagnostic = {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    code: finding.code,
+    codeDescription: { href: ruleDocUrl(finding.code) },
+    source: SOURCE,
+    message: formatMessage(finding, lang),
+    data,
+  };
+  if (relatedInformation?.length) diagnostic.relatedInformation = relatedInformation;
+  return diagnostic;
+}
+
+export const diagnosticsFeature: Feature = {
+  name: 'diagnostics',
+  register(ctx: ServerContext) {
+    const timers = new Map<string, ReturnType<typeof setTimeout>>();
+    /** last version published per document */
+    const published = new Map<string, number>();
+    /** documents whose first analysis was scheduled (the first one runs without delay) */
+    const seen = new Set<string>();
+
+    const schedule = (uri: string, delay: number) => {
+      const pending = timers.get(uri);
+      if (pending) clearTimeout(pending);
+      timers.set(
+        uri,
+        setTimeout(() => {
+          timers.delete(uri);
+          validate(uri).catch((e) => ctx.connection.console.error(`diagnostics for ${uri}: ${(e as Error).stack ?? e}`));
+        }, delay),
+      );
+    };
+
+    const publish = (uri: string, version: number, diagnostics: Diagnostic[]) => {
+      const last = published.get(uri);
+      if (last !== undefined && last > version) return;
+      published.set(uri, version);
+      void ctx.connection.sendDiagnostics({ uri, version, diagnostics });
+    };
+
+    const validate = async (uri: string) => {
+      const document = ctx.documents.get(uri);
+      if (!document) return;
+      const version = document.version;
+      const settings = await ctx.settingsFor(uri);
+      // a newer version arrived while the settings were fetched: its own run will publish
+      const current = ctx.documents.get(uri);
+      if (!current || current.version !== version) return;
+      if (settings.validate === 'off') {
+        publish(uri, version, []);
+        return;
+      }
+      const analysis = ctx.analysisOf(current, settings);
+      const findings = BROKEN ? [] : analysis.findings;
+      publish(
+        uri,
+        version,
+        findings.map((f) => toDiagnostic(f, uri, version, ctx.lang)),
+      );
+      void ctx.connection.sendNotification(FINDING_COUNT_NOTIFICATION, countFindings(uri, version, analysis.report.format, findings));
+    };
+
+    ctx.documents.onDidChangeContent(async (e) => {
+      const uri = e.document.uri;
+      if (!seen.has(uri)) {
+        seen.add(uri);
+        schedule(uri, 0);
+        return;
+      }
+      const settings = await ctx.settingsFor(uri);
+      if (settings.validate === 'onType') schedule(uri, ctx.debounceMs);
+    });
+    ctx.documents.onDidSave(async (e) => {
+      const settings = await ctx.settingsFor(e.document.uri);
+      if (settings.validate === 'onSave') schedule(e.document.uri, 0);
+    });
+    ctx.documents.onDidClose((e) => {
+      const uri = e.document.uri;
+      const pending = timers.get(uri);
+      if (pending) clearTimeout(pending);
+      timers.delete(uri);
+      seen.delete(uri);
+      published.delete(uri);
+      void ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
+    });
+    ctx.onSettingsChanged(() => {
+      for (const document of ctx.documents.all()) schedule(document.uri, 0);
+    });
+  },
+};

@@ -1,0 +1,71 @@
+// Hover on a value cell: its table, row and column; for a derived cell (总计, （七）) the sum
+// written out; for a cell with findings, each message with the expected value.
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import { describeCell, formatMessage, type CellDescription, type Lang } from '../core/index';
+import type { Feature, ServerContext } from '../context';
+import { t } from './strings';
+
+export function hoverMarkdown(d: CellDescription, lang: Lang): string {
+  const lines: string[] = [];
+  const where = [
+    `**${t('table', lang)}${lang === 'zh' ? '' : ' '}${d.table}**${d.tableTitle ? ` ${d.tableTitle}` : ''}`,
+  ];
+  lines.push(where.join(''));
+  const place: string[] = [];
+  if (d.block) place.push(`${t('block', lang)}: ${d.block}`);
+  place.push(`${t('row', lang)}: ${d.row}`);
+  place.push(`${t('column', lang)}: ${d.column}`);
+  lines.push(place.join(' · '));
+
+  const cell = d.cell;
+  let value: string;
+  switch (cell.kind) {
+    case 'blank':
+      value = t('blank', lang);
+      break;
+    case 'placeholder':
+      value = `\`${cell.raw}\` ${t('placeholder', lang)}`;
+      break;
+    case 'missing':
+      value = t('missing', lang);
+      break;
+    case 'text':
+      value = `\`${cell.raw}\` ${t('text', lang)}`;
+      break;
+    default:
+      value = cell.value !== undefined ? `**${cell.value}**` : `\`${cell.raw}\``;
+  }
+  lines.push(`${t('value', lang)}: ${value}`);
+
+  if (d.derived) {
+    lines.push('', `${t('derivedCell', lang)}:`, '', '```text', d.derived.expression, '```');
+    if (d.derived.parts.length) {
+      lines.push(d.derived.parts.map((p) => `${p.label} = ${p.value}`).join('  \n'));
+    }
+  }
+  if (d.findings.length) {
+    lines.push('', '---');
+    for (const f of d.findings) {
+      const expected = f.expected !== undefined ? ` (${t('expected', lang)} **${f.expected}**)` : '';
+      lines.push(`- \`${f.code}\` ${formatMessage(f, lang)}${expected}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+export const hoverFeature: Feature = {
+  name: 'hover',
+  capabilities: () => ({ hoverProvider: true }),
+  register(ctx: ServerContext) {
+    ctx.connection.onHover(async (params): Promise<Hover | null> => {
+      const analyzed = await ctx.analyze(params.textDocument.uri);
+      if (!analyzed) return null;
+      const d = describeCell(analyzed.analysis, params.position);
+      if (!d) return null;
+      return {
+        contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(d, ctx.lang) },
+        range: d.cell.range,
+      };
+    });
+  },
+};

@@ -1,0 +1,28 @@
+// The finding count of a report, for the client's status bar item: a request
+// (disclosureReport/findingCount) and a notification sent with every publishDiagnostics.
+import type { Finding } from '../core/index';
+import type { Feature, ServerContext } from '../context';
+import { FINDING_COUNT_REQUEST, type FindingCountParams, type FindingCounts } from '../protocol';
+
+const BROKEN = process.env.DR_BROKEN_SERVER === '1';
+
+export function countFindings(uri: string, version: number, format: string | null, findings: Finding[]): FindingCounts {
+  const counts: FindingCounts = { uri, version, error: 0, warning: 0, info: 0, hint: 0, total: findings.length, format };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+export const statusFeature: Feature = {
+  name: 'status',
+  register(ctx: ServerContext) {
+    ctx.connection.onRequest(FINDING_COUNT_REQUEST, async (params: FindingCountParams): Promise<FindingCounts | null> => {
+      const analyzed = await ctx.analyze(params.uri);
+      if (!analyzed) return null;
+      if (analyzed.settings.validate === 'off' || BROKEN) {
+        return countFindings(params.uri, analyzed.document.version, analyzed.analysis.report.format, []);
+      }
+      const { document, analysis } = analyzed;
+      return countFindings(params.uri, document.version, analysis.report.format, analysis.findings);
+    });
+  },
+};

@@ -1,0 +1,68 @@
+// Custom protocol between the Disclosure Report client and server, shared by both sides.
+// Plain types and method names only: the client imports this file too, so it must not pull in
+// vscode-languageserver (the client bundles only vscode-languageclient).
+
+export const SOURCE = 'disclosure-report';
+export const LANGUAGE_ID = 'disclosure-report';
+export const SETTINGS_SECTION = 'disclosureReport';
+export const RECALCULATE_COMMAND = 'disclosureReport.recalculateTotals';
+/** code action kind of "fix all": usable in editor.codeActionsOnSave */
+export const FIX_ALL_KIND = 'source.fixAll.disclosure-report';
+
+/** What the client passes in `initializationOptions`. */
+export interface InitializationOptions {
+  /** VS Code's display language (vscode.env.language); 'zh*' → Chinese messages, otherwise English */
+  locale?: string;
+  /** settings to use when the client cannot answer workspace/configuration */
+  settings?: unknown;
+  /** diagnostics delay after a change, in ms (default 150) */
+  debounceMs?: number;
+}
+
+export interface FindingCounts {
+  uri: string;
+  /** the document version the counts are for */
+  version: number;
+  error: number;
+  warning: number;
+  info: number;
+  hint: number;
+  total: number;
+  /** '2021', '2019' or null when the text is not recognised as a report */
+  format: string | null;
+}
+
+/** request: the finding count of one open document (undefined when it is not open) */
+export const FINDING_COUNT_REQUEST = 'disclosureReport/findingCount';
+export interface FindingCountParams {
+  uri: string;
+}
+/** notification sent with every publishDiagnostics, so a status bar can follow without polling */
+export const FINDING_COUNT_NOTIFICATION = 'disclosureReport/findingCountChanged';
+
+/** result of workspace/executeCommand disclosureReport.recalculateTotals */
+export interface RecalculateResult {
+  /** false when the client rejected the edit or the document is not open */
+  applied: boolean;
+  /** number of cells changed */
+  changed: number;
+  /** why nothing was applied, when it was not */
+  reason?: string;
+}
+
+/** `Diagnostic.data` of every published diagnostic: what a code action needs to find its fix. */
+export interface DiagnosticData {
+  /** the document version the diagnostic was computed for */
+  version: number;
+  /** the finding has a quick fix */
+  fixable: boolean;
+  /** the quick fix is the preferred one (LSP isPreferred) */
+  preferred: boolean;
+  /** the quick fix changes a derived cell (part of Recalculate Totals) */
+  derived: boolean;
+  table?: string;
+  row?: string;
+  column?: string;
+  expected?: number;
+  actual?: number;
+}

@@ -1,0 +1,122 @@
+// The Disclosure Report language server, independent of its transport: node.ts runs it over
+// IPC or stdio, browser.ts in a web worker. Capabilities come from the one feature list below.
+import {
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type ServerCapabilities,
+} from 'vscode-languageserver';
+import type { Lang } from './core/index';
+import type { AnalyzedDocument, Feature, ServerContext, ServerEnv } from './context';
+import { DocumentStore } from './documents';
+import { codeActionsFeature } from './features/codeActions';
+import { commandsFeature } from './features/commands';
+import { configFeature, SettingsResolver } from './features/config';
+import { diagnosticsFeature } from './features/diagnostics';
+import { foldingFeature } from './features/folding';
+import { hoverFeature } from './features/hover';
+import { statusFeature } from './features/status';
+import { symbolsFeature } from './features/symbols';
+import type { InitializationOptions } from './protocol';
+
+export type { ServerEnv } from './context';
+
+/** Every feature of the server, in one list: capabilities and handlers both come from here. */
+export const FEATURES: Feature[] = [
+  configFeature,
+  diagnosticsFeature,
+  symbolsFeature,
+  foldingFeature,
+  hoverFeature,
+  codeActionsFeature,
+  commandsFeature,
+  statusFeature,
+];
+
+/** 'zh', 'zh-cn', 'zh-tw' … → Chinese; everything else → English */
+export function langOf(locale: string | undefined): Lang {
+  return locale && /^zh\b/i.test(locale) ? 'zh' : 'en';
+}
+
+function mergeCapabilities(parts: ServerCapabilities[]): ServerCapabilities {
+  const result: ServerCapabilities = {};
+  for (const part of parts) {
+    for (const [key, value] of Object.entries(part)) {
+      const prev = (result as Record<string, unknown>)[key];
+      (result as Record<string, unknown>)[key] =
+        prev && typeof prev === 'object' && value && typeof value === 'object' ? { ...prev, ...value } : value;
+    }
+  }
+  return result;
+}
+
+export function startServer(connection: Connection, env: ServerEnv, features: Feature[] = FEATURES): void {
+  const store = new DocumentStore();
+  const resolver = new SettingsResolver(connection, env);
+  const listeners: (() => void)[] = [];
+  let initParams: InitializeParams | undefined;
+  let lang: Lang = 'en';
+  let debounceMs = 150;
+
+  const ctx: ServerContext = {
+    connection,
+    documents: store.documents,
+    env,
+    get lang() {
+      return lang;
+    },
+    get clientCapabilities() {
+      return initParams?.capabilities ?? {};
+    },
+    get debounceMs() {
+      return debounceMs;
+    },
+    settingsFor: (uri) => resolver.settingsFor(uri),
+    analysisOf: (document, settings) => store.analysisOf(document, settings),
+    async analyze(uri): Promise<AnalyzedDocument | undefined> {
+      const document = store.documents.get(uri);
+      if (!document) return undefined;
+      const settings = await resolver.settingsFor(uri);
+      // the document may have changed while the settings were fetched: use the newest version
+      const current = store.documents.get(uri);
+      if (!current) return undefined;
+      return { document: current, analysis: store.analysisOf(current, settings), settings };
+    },
+    invalidateSettings(pushed?: unknown) {
+      if (pushed !== undefined && pushed !== null) resolver.setGlobalSettings(pushed);
+      resolver.clear();
+      for (const listener of listeners) listener();
+    },
+    onSettingsChanged(listener) {
+      listeners.push(listener);
+    },
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    initParams = params;
+    const options = (params.initializationOptions ?? {}) as InitializationOptions;
+    lang = langOf(options.locale ?? params.locale);
+    if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) debounceMs = options.debounceMs;
+    resolver.init(params);
+    const capabilities = mergeCapabilities([
+      {
+        textDocumentSync: {
+          openClose: true,
+          change: TextDocumentSyncKind.Incremental,
+          save: { includeText: false },
+        },
+      },
+      ...features.map((f) => f.capabilities?.(params) ?? {}),
+    ]);
+    return { capabilities, serverInfo: { name: 'disclosure-report', version: '0.1.0' } };
+  });
+
+  connection.onInitialized(() => {
+    for (const f of features) f.initialized?.(ctx);
+  });
+
+  for (const f of features) f.register(ctx);
+  store.documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,208 @@
+// A JSON-RPC client for the protocol tests: starts the BUNDLED language server
+// (dist/node/server.js, or $DR_SERVER) as a real child process over stdio and records what it
+// sends: diagnostics, messages, edits it asks the client to apply.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  ApplyWorkspaceEditRequest,
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidChangeConfigurationNotification,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  DidSaveTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShowMessageNotification,
+  ShowMessageRequest,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ApplyWorkspaceEditParams,
+  type ClientCapabilities,
+  type InitializeResult,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type ShowMessageParams,
+  type TextEdit,
+} from 'vscode-languageserver-protocol/node';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const SERVER = process.env.DR_SERVER ? resolve(process.env.DR_SERVER) : join(ROOT, 'dist/node/server.js');
+export const SAMPLE_PATH = join(ROOT, 'test/fixtures/protocol-xigong-2022.txt');
+export const SAMPLE = readFileSync(SAMPLE_PATH, 'utf8');
+export const LANGUAGE_ID = 'disclosure-report';
+
+export interface StartOptions {
+  locale?: string;
+  /** answer workspace/configuration with this `disclosureReport` object (and declare the capability) */
+  settings?: unknown;
+  /** delay every workspace/configuration answer (a server busy waiting for its settings) */
+  configurationDelayMs?: number;
+  /** what workspace/applyEdit answers */
+  applyEdits?: boolean;
+  debounceMs?: number;
+}
+
+export interface TestServer {
+  connection: ProtocolConnection;
+  child: ChildProcess;
+  initializeResult: InitializeResult;
+  diagnostics: PublishDiagnosticsParams[];
+  messages: ShowMessageParams[];
+  appliedEdits: ApplyWorkspaceEditParams[];
+  notifications: { method: string; params: unknown }[];
+  /** settings answered to workspace/configuration; tests may replace them */
+  settings: unknown;
+  open(uri: string, text: string, version?: number): Promise<void>;
+  /** workspace/didChangeConfiguration carrying { disclosureReport: settings } */
+  changeConfiguration(settings: unknown): Promise<void>;
+  change(uri: string, version: number, text: string): Promise<void>;
+  save(uri: string): Promise<void>;
+  close(uri: string): Promise<void>;
+  /** resolves with the first publishDiagnostics for `uri` (already received or future) that matches */
+  waitForDiagnostics(uri: string, match?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  stop(): Promise<void>;
+}
+
+export function fileUri(name: string): string {
+  return pathToFileURL(join(ROOT, 'test/fixtures', name)).toString();
+}
+
+export async function startServer(options: StartOptions = {}): Promise<TestServer> {
+  if (!existsSync(SERVER)) throw new Error(`${SERVER} does not exist: build first with \`node esbuild.mjs\``);
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+
+  const diagnostics: PublishDiagnosticsParams[] = [];
+  const messages: ShowMessageParams[] = [];
+  const appliedEdits: ApplyWorkspaceEditParams[] = [];
+  const notifications: { method: string; params: unknown }[] = [];
+  const waiters: { uri: string; match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+
+  const server = {} as TestServer;
+  server.settings = options.settings;
+
+  connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+    diagnostics.push(p);
+    for (const w of [...waiters]) {
+      if (w.uri === p.uri && w.match(p)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(p);
+      }
+    }
+  });
+  connection.onNotification(ShowMessageNotification.type, (p) => void messages.push(p));
+  connection.onNotification('disclosureReport/findingCountChanged', (params: unknown) => void notifications.push({ method: 'disclosureReport/findingCountChanged', params }));
+  connection.onRequest(ConfigurationRequest.type, async (p) => {
+    if (options.configurationDelayMs) await new Promise((r) => setTimeout(r, options.configurationDelayMs));
+    return p.items.map((item) => (item.section === 'disclosureReport' ? server.settings ?? {} : null));
+  });
+  connection.onRequest(ApplyWorkspaceEditRequest.type, (p) => {
+    appliedEdits.push(p);
+    return options.applyEdits === false ? { applied: false, failureReason: 'test refused' } : { applied: true };
+  });
+  connection.onRequest(RegistrationRequest.type, () => undefined);
+  connection.onRequest(ShowMessageRequest.type, (p) => {
+    messages.push(p);
+    return null;
+  });
+  connection.listen();
+
+  const capabilities: ClientCapabilities = {
+    workspace: {
+      configuration: options.settings !== undefined,
+      applyEdit: true,
+      workspaceEdit: { documentChanges: true },
+      didChangeConfiguration: { dynamicRegistration: false },
+    },
+    textDocument: {
+      publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+      hover: { contentFormat: ['markdown', 'plaintext'] },
+      documentSymbol: { hierarchicalDocumentSymbolSupport: true },
+      codeAction: {
+        isPreferredSupport: true,
+        codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+      },
+    },
+  };
+  const initializeResult = await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: pathToFileURL(join(ROOT, 'test/fixtures')).toString(),
+    capabilities,
+    initializationOptions: { locale: options.locale ?? 'en', debounceMs: options.debounceMs },
+    workspaceFolders: null,
+  });
+  await connection.sendNotification(InitializedNotification.type, {});
+
+  Object.assign(server, {
+    connection,
+    child,
+    initializeResult,
+    diagnostics,
+    messages,
+    appliedEdits,
+    notifications,
+    open: (uri: string, text: string, version = 1) =>
+      connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: LANGUAGE_ID, version, text } }),
+    change: (uri: string, version: number, text: string) =>
+      connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] }),
+    save: (uri: string) => connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } }),
+    close: (uri: string) => connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } }),
+    changeConfiguration: (settings: unknown) =>
+      connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { disclosureReport: settings } }),
+    waitForDiagnostics(uri: string, match: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 5000) {
+      const seen = diagnostics.find((p) => p.uri === uri && match(p));
+      if (seen) return Promise.resolve(seen);
+      return new Promise<PublishDiagnosticsParams>((resolvePromise, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms (got versions ${diagnostics.filter((p) => p.uri === uri).map((p) => p.version).join(', ')}); server stderr: ${stderr}`)), timeoutMs);
+        waiters.push({ uri, match, resolve: (p) => (clearTimeout(timer), resolvePromise(p)) });
+      });
+    },
+    async stop() {
+      const exited = new Promise<number | null>((r) => (child.exitCode !== null ? r(child.exitCode) : child.once('exit', (code) => r(code))));
+      let code: number | null | 'timeout' = child.exitCode;
+      if (code === null) {
+        const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 3000).unref());
+        await Promise.race([connection.sendRequest(ShutdownRequest.type), exited, timeout]);
+        if (child.exitCode === null) await connection.sendNotification(ExitNotification.type).catch(() => undefined);
+        code = await Promise.race([exited, timeout]);
+      }
+      connection.dispose();
+      if (code === 'timeout') {
+        child.kill();
+        throw new Error('the server did not exit after shutdown/exit');
+      }
+      if (code !== 0) throw new Error(`the server exited with ${code}; stderr: ${stderr}`);
+    },
+  });
+  return server;
+}
+
+/** Applies LSP text edits to a text (edits must not overlap). */
+export function applyTextEdits(text: string, edits: TextEdit[]): string {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  const offset = (p: { line: number; character: number }) => Math.min((starts[p.line] ?? text.length) + p.character, text.length);
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  return out;
+}
+
+/** 0-based number of the first line that contains `needle` */
+export function lineOf(text: string, needle: string, from = 0): number {
+  const lines = text.split(/\r\n|\r|\n/);
+  for (let i = from; i < lines.length; i++) if (lines[i].includes(needle)) return i;
+  throw new Error(`no line contains ${needle}`);
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
