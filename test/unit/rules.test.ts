@@ -197,3 +197,22 @@ test('config: a rule turned off is silent, a severity override applies', () => {
   assert.deepEqual(analyze(t, { config: parseConfig({ rules: { 'row-total': 'off' } }).config }).findings.map((f) => f.code), ['column-total']);
   assert.equal(analyze(t, { config: parseConfig({ rules: { 'row-total': 'hint' } }).config }).findings.find((f) => f.code === 'row-total')?.severity, 'hint');
 });
+
+test('a rule that throws is reported in ruleErrors and the other rules still report', async () => {
+  const { RULE_LIST } = await import('../../server/src/core/index');
+  const rule = RULE_LIST.find((r) => r.code === 'row-total')!;
+  const original = rule.check;
+  rule.check = () => {
+    throw new Error('boom');
+  };
+  try {
+    const { text } = base();
+    const t = setCell(text, '（一）予以公开', TOTAL, '999');
+    const a = analyze(t);
+    assert.deepEqual(a.ruleErrors.map((e) => e.code), ['row-total']);
+    assert.match(a.ruleErrors[0].error, /boom/);
+    assert.deepEqual(a.findings.map((f) => f.code), ['column-total']);
+  } finally {
+    rule.check = original;
+  }
+});

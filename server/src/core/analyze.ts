@@ -57,11 +57,20 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   }
   const template = format ? templateById(format) : undefined;
   if (template && template !== TEMPLATES[0]) sections = findSections(lines, template);
-  const tables = template ? buildTables(lines, sections, template) : [];
-  const report: Report = { text, lineCount: lines.length, lines, format, formatSource, title, sections, tables };
-  const math = template ? buildMath(template, tables) : emptyMath();
-  const findings: Finding[] = [];
   const ruleErrors: Analysis['ruleErrors'] = [];
+  let tables: Report['tables'] = [];
+  let math = emptyMath();
+  try {
+    tables = template ? buildTables(lines, sections, template) : [];
+    math = template ? buildMath(template, tables) : emptyMath();
+  } catch (e) {
+    // a bug in alignment must not take the editor down: no table findings, and the error is said
+    tables = [];
+    math = emptyMath();
+    ruleErrors.push({ code: 'align', error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+  }
+  const report: Report = { text, lineCount: lines.length, lines, format, formatSource, title, sections, tables };
+  const findings: Finding[] = [];
   if (template) {
     const eol = /\r\n/.test(text) ? '\r\n' : /\r/.test(text) ? '\r' : '\n';
     const ctx: RuleContext = { report, template, math, config, eol };

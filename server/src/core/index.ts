@@ -9,6 +9,8 @@ export { fixAllEdits, applyEdits } from './fixes';
 export { formatMessage, fixTitle, langOf } from './messages';
 export { describeCell, type CellDescription } from './describe';
 export { RULES, ruleDocUrl, type RuleInfo } from './rules/index';
+/** the rule objects themselves: for fault-injection tests only (a rule that throws) */
+export { RULE_LIST } from './rules/index';
 export {
   parseConfig,
   mergeConfig,
