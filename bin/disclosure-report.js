@@ -9,19 +9,4 @@ if (!existsSync(cli)) {
   process.stderr.write('disclosure-report: dist/cli.js is missing: run `npm install` or `npm run build` first\n');
   process.exit(2);
 }
-const require = createRequire(import.meta.url);
-const { main } = require(cli.pathname);
-main(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-  cwd: process.cwd(),
-  env: process.env,
-}).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    process.stderr.write(`disclosure-report: internal error: ${e instanceof Error ? e.stack : e}\n`);
-    process.exitCode = 2;
-  },
-);
+createRequire(import.meta.url)(cli.pathname).run();

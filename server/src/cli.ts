@@ -396,7 +396,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     let warnings = 0;
     for (const r of results) {
       if (r.error) io.stderr(`${r.file}: error: ${r.error}\n`);
-      if (r.skipped && !targets.find((t) => t.file === r.file)?.scanned) io.stderr(`${r.file}: skipped: ${r.skipped}\n`);
+      if (r.skipped) io.stderr(`${r.file}: skipped: ${r.skipped}\n`);
       for (const f of r.fixes ?? []) {
         io.stdout(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: fixed: ${f.old ? `${f.old} → ` : 'inserted '}${f.newText.replace(/\t/g, '')}\n`);
       }
@@ -418,9 +418,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   return status;
 }
 
-declare const require: { main: unknown } | undefined;
-declare const module: unknown;
-if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) {
+/** Runs the CLI in this process (bin/disclosure-report.js and `node dist/cli.js`). */
+export function run(): void {
   main(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
@@ -436,3 +435,7 @@ if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.m
     },
   );
 }
+
+declare const require: { main: unknown } | undefined;
+declare const module: unknown;
+if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) run();

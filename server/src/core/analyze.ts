@@ -50,10 +50,19 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
     formatSource = 'config';
   } else {
     const d = detectFormat(text, title?.year);
-    format = d.format;
-    formatSource = d.source;
-    // report-like text (a title or several sections) with no marker and no year: the current format
-    if (!format && (title || sections.length >= 2)) format = TEMPLATES[0].id as FormatId;
+    // without a phrase only one format uses, the text must look like a report (several of the six
+    // sections, or a 政府信息公开 title) before the year or the current format is assumed
+    const reportLike = sections.length >= 2 || (!!title && /政府信息公开|政务公开/.test(title.text));
+    if (d.source === 'detected') {
+      format = d.format;
+      formatSource = 'detected';
+    } else if (reportLike) {
+      format = d.format ?? (TEMPLATES[0].id as FormatId);
+      formatSource = d.format ? d.source : 'none';
+    } else {
+      format = null;
+      formatSource = 'none';
+    }
   }
   const template = format ? templateById(format) : undefined;
   if (template && template !== TEMPLATES[0]) sections = findSections(lines, template);

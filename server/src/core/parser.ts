@@ -17,8 +17,9 @@ class LineParser extends EmbeddedActionsParser {
   private lastEnd = 0;
 
   constructor() {
-    // the grammar accepts any token sequence: no error recovery needed
-    super(allTokens, { recoveryEnabled: false, skipValidations: true });
+    // the grammar accepts every token sequence, so recovery never triggers; it stays on so that a
+    // future grammar change degrades to a partial parse instead of an exception
+    super(allTokens, { recoveryEnabled: true, skipValidations: true });
     this.performSelfAnalysis();
   }
 

@@ -2,7 +2,7 @@
 // a bad value is reported once, by name, and that key falls back to its default while the valid
 // keys still apply. Keys the user did not set are left out, so they never override
 // `.disclosure-report.json` (see docs/editor.md, "Settings and .disclosure-report.json").
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseConfig, type Config } from '../core/index';
 import { SETTINGS_SECTION } from '../protocol';
 

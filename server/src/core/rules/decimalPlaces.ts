@@ -1,6 +1,7 @@
 // Money written with other decimals than the header demands (only where the header states a
 // rule such as （单位：万元，保留4位小数）, or the config sets decimalPlaces).
 import type { Rule } from './types';
+import { blockField, forEachRow } from './util';
 
 /** Rounds a decimal string half-up to `places` without going through binary floating point. */
 export function roundDecimal(raw: string, places: number): string {
@@ -33,37 +34,33 @@ export const decimalPlaces: Rule = {
   description: { zh: '金额的小数位数与表头要求不符', en: 'Money written with other decimals than the header demands' },
   check(ctx) {
     const out: ReturnType<Rule['check']> = [];
-    for (const table of ctx.report.tables) {
-      for (const block of table.blocks) {
-        const rule = block.decimalRule ?? ctx.config.decimalPlaces ?? undefined;
-        if (rule === undefined || rule === null) continue;
-        for (const row of block.rows) {
-          row.cells.forEach((cell, i) => {
-            const col = block.columns[i];
-            if (col.kind !== 'money' || cell.kind !== 'number' || cell.unsafe || cell.decimals === rule) return;
-            const norm = cell.raw.replace(/[,，\s]/g, '');
-            const fixed = /[０-９]/.test(norm) ? undefined : roundDecimal(norm, rule);
-            out.push({
-              code: 'decimal-places',
-              message: {
-                zh: `${row.spec.label} / ${col.label}：${cell.raw} 有 ${cell.decimals} 位小数，表头要求保留 ${rule} 位`,
-                en: `${row.spec.label} / ${col.label}: ${cell.raw} has ${cell.decimals} decimal places; the header demands ${rule}`,
-              },
-              range: cell.range,
-              table: table.id,
-              row: row.spec.label,
-              column: col.label,
-              ...(block.id ? { block: block.id } : {}),
-              expected: rule,
-              actual: cell.decimals,
-              ...(fixed && fixed !== cell.raw
-                ? { fix: { title: { zh: `改为 ${fixed}`, en: `Write ${fixed}` }, preferred: false, derived: false, edits: [{ range: cell.range, newText: fixed }] } }
-                : {}),
-            });
+    forEachRow(ctx.report, (table, block, row) => {
+      const rule = block.decimalRule ?? ctx.config.decimalPlaces ?? undefined;
+      if (rule === undefined || rule === null) return;
+        row.cells.forEach((cell, i) => {
+          const col = block.columns[i];
+          if (col.kind !== 'money' || cell.kind !== 'number' || cell.unsafe || cell.decimals === rule) return;
+          const norm = cell.raw.replace(/[,，\s]/g, '');
+          const fixed = /[０-９]/.test(norm) ? undefined : roundDecimal(norm, rule);
+          out.push({
+            code: 'decimal-places',
+            message: {
+              zh: `${row.spec.label} / ${col.label}：${cell.raw} 有 ${cell.decimals} 位小数，表头要求保留 ${rule} 位`,
+              en: `${row.spec.label} / ${col.label}: ${cell.raw} has ${cell.decimals} decimal places; the header demands ${rule}`,
+            },
+            range: cell.range,
+            table: table.id,
+            row: row.spec.label,
+            column: col.label,
+            ...blockField(block),
+            expected: rule,
+            actual: cell.decimals,
+            ...(fixed && fixed !== cell.raw
+              ? { fix: { title: { zh: `改为 ${fixed}`, en: `Write ${fixed}` }, preferred: false, derived: false, edits: [{ range: cell.range, newText: fixed }] } }
+              : {}),
           });
-        }
-      }
-    }
+        });
+    });
     return out;
   },
 };

@@ -1,6 +1,6 @@
 // A derived cell (总计, （七）) left blank or filled with a placeholder: fill in the computed value.
 import type { Rule } from './types';
-import { columnLabel, setCellFix } from './util';
+import { blockField, columnLabel, setCellFix } from './util';
 
 export const emptyTotal: Rule = {
   code: 'empty-total',
@@ -27,7 +27,7 @@ export const emptyTotal: Rule = {
         table: inst.table.id,
         row,
         column,
-        ...(inst.block.id ? { block: inst.block.id } : {}),
+        ...blockField(inst.block),
         ...(value !== undefined ? { expected: value, fix: setCellFix(cell, value, true, true) } : {}),
       });
     }

@@ -2,6 +2,7 @@
 // cell, a negative count, a fraction in a count column, or a number too large to be exact.
 import type { Cell, ColumnSpec } from '../model';
 import type { Rule } from './types';
+import { blockField, forEachRow } from './util';
 
 function problem(cell: Cell, col: ColumnSpec): { zh: string; en: string } | undefined {
   if (cell.kind === 'text') return { zh: `“${cell.raw}”不是数字`, en: `"${cell.raw}" is not a number` };
@@ -19,26 +20,22 @@ export const invalidNumber: Rule = {
   description: { zh: '单元格不是有效数字（文字、单位、负数、小数件数、超大数）', en: 'A cell is not a valid number (text, a unit, a negative or fractional count, a number too large)' },
   check(ctx) {
     const out: ReturnType<Rule['check']> = [];
-    for (const table of ctx.report.tables) {
-      for (const block of table.blocks) {
-        for (const row of block.rows) {
-          row.cells.forEach((cell, i) => {
-            const p = problem(cell, block.columns[i]);
-            if (!p) return;
-            out.push({
-              code: 'invalid-number',
-              message: { zh: `${row.spec.label} / ${block.columns[i].label}：${p.zh}`, en: `${row.spec.label} / ${block.columns[i].label}: ${p.en}` },
-              range: cell.range,
-              table: table.id,
-              row: row.spec.label,
-              column: block.columns[i].label,
-              ...(block.id ? { block: block.id } : {}),
-              ...(cell.value !== undefined && !cell.unsafe ? { actual: cell.value } : {}),
-            });
-          });
-        }
-      }
-    }
+    forEachRow(ctx.report, (table, block, row) => {
+      row.cells.forEach((cell, i) => {
+        const p = problem(cell, block.columns[i]);
+        if (!p) return;
+        out.push({
+          code: 'invalid-number',
+          message: { zh: `${row.spec.label} / ${block.columns[i].label}：${p.zh}`, en: `${row.spec.label} / ${block.columns[i].label}: ${p.en}` },
+          range: cell.range,
+          table: table.id,
+          row: row.spec.label,
+          column: block.columns[i].label,
+          ...blockField(block),
+          ...(cell.value !== undefined && !cell.unsafe ? { actual: cell.value } : {}),
+        });
+      });
+    });
     return out;
   },
 };

@@ -3,7 +3,7 @@
 import type { Finding } from '../model';
 import { checkValue, isEmptyDerived, rowIsUncertain, statedValue, tableIsUncertain, type SumInstance } from '../relations';
 import type { RuleContext } from './types';
-import { columnLabel, related, rowLabel, setCellFix } from './util';
+import { blockField, columnLabel, related, rowLabel, setCellFix } from './util';
 
 export function checkSums(ctx: RuleContext, code: 'row-total' | 'column-total'): Omit<Finding, 'severity'>[] {
   const out: Omit<Finding, 'severity'>[] = [];
@@ -45,7 +45,7 @@ function checkOne(ctx: RuleContext, inst: SumInstance): Omit<Finding, 'severity'
     table: inst.table.id,
     row,
     column,
-    ...(inst.block.id ? { block: inst.block.id } : {}),
+    ...blockField(inst.block),
     expected,
     actual,
     related: related(ctx.math, inst.block, inst.parts),

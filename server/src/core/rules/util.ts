@@ -1,6 +1,6 @@
 // Small helpers the rules share: labels, related cells and the edit that sets a cell.
 import { formatValue } from '../cells';
-import type { Cell, Fix, RelatedCell, TableBlock, TableRow, TextEdit } from '../model';
+import type { Cell, Fix, RelatedCell, Report, Table, TableBlock, TableRow, TextEdit } from '../model';
 import type { CellRef, TableMath } from '../relations';
 import { checkValue } from '../relations';
 
@@ -34,4 +34,14 @@ export function setCellFix(cell: Cell, value: number, preferred: boolean, derive
 
 export function sumText(values: (number | undefined)[]): string {
   return values.map((v) => String(v ?? '?')).join(' + ');
+}
+
+/** Calls `f` for every aligned row of every table, with its table and block. */
+export function forEachRow(report: Report, f: (table: Table, block: TableBlock, row: TableRow) => void): void {
+  for (const table of report.tables) for (const block of table.blocks) for (const row of block.rows) f(table, block, row);
+}
+
+/** The `block` field of a finding: present for table 二's 第二十条 blocks only. */
+export function blockField(block: TableBlock): { block?: string } {
+  return block.id ? { block: block.id } : {};
 }
