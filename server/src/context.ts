@@ -2,6 +2,7 @@
 // document version (computed once, shared), the settings that apply to a document and the display
 // language. Features are small modules listed once in server.ts.
 import type {
+  CancellationToken,
   ClientCapabilities,
   Connection,
   InitializeParams,
@@ -11,6 +12,7 @@ import type {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Config, Lang } from './core/index';
 import type { ValidateMode } from './features/settings';
+import type { ServerStats } from './protocol';
 
 /** What differs between the Node server and the web worker server. */
 export interface ServerEnv {
@@ -52,8 +54,11 @@ export interface ServerContext {
   readonly debounceMs: number;
   /** the settings for a document (cached until the configuration changes) */
   settingsFor(uri: string): Promise<DocumentSettings>;
-  /** the analysis of the document's current version; undefined when the document is not open */
-  analyze(uri: string): Promise<AnalyzedDocument | undefined>;
+  /**
+   * the analysis of the document's current version; undefined when the document is not open, or
+   * when `token` (the request's) was cancelled before the analysis started: stale work is skipped
+   */
+  analyze(uri: string, token?: CancellationToken): Promise<AnalyzedDocument | undefined>;
   /** the cached analysis of exactly this document version, computing it once */
   analysisOf(document: TextDocument, settings: DocumentSettings): Analysis;
   /**
@@ -62,6 +67,8 @@ export interface ServerContext {
    */
   invalidateSettings(pushed?: unknown): void;
   onSettingsChanged(listener: () => void): void;
+  /** analyses run so far and their durations (live object) */
+  readonly stats: ServerStats;
 }
 
 /** One feature of the server: the capabilities it adds and the handlers it installs. */

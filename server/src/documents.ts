@@ -1,9 +1,13 @@
 // The open documents and the analysis of each version. A version is analysed once per settings
 // value and shared by every feature (diagnostics, hover, symbols, code actions, commands).
+// Rules that threw while analysing a version (analysis.ruleErrors) are logged once per version;
+// the findings of the other rules are served as usual.
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, type Analysis } from './core/index';
 import type { DocumentSettings } from './context';
+import { shortStack } from './guard';
+import type { ServerStats } from './protocol';
 
 interface CacheEntry {
   version: number;
@@ -14,20 +18,41 @@ interface CacheEntry {
 export class DocumentStore {
   readonly documents = new TextDocuments(TextDocument);
   private cache = new Map<string, CacheEntry>();
-  /** how many analyses ran (tests and logs read it) */
-  analyses = 0;
+  /** the last version whose rule errors were logged, per document */
+  private logged = new Map<string, number>();
+  /** how many analyses ran and how long they took (the disclosureReport/serverStats request) */
+  readonly stats: ServerStats = { analyses: 0, lastAnalysisMs: 0, maxAnalysisMs: 0, totalAnalysisMs: 0 };
 
-  constructor() {
-    this.documents.onDidClose((e) => this.cache.delete(e.document.uri));
+  constructor(private readonly logError: (message: string) => void = () => undefined) {
+    this.documents.onDidClose((e) => {
+      this.cache.delete(e.document.uri);
+      this.logged.delete(e.document.uri);
+    });
+  }
+
+  /** how many analyses ran (tests and logs read it) */
+  get analyses(): number {
+    return this.stats.analyses;
   }
 
   analysisOf(document: TextDocument, settings: DocumentSettings): Analysis {
     const settingsKey = JSON.stringify(settings.config);
     const hit = this.cache.get(document.uri);
     if (hit && hit.version === document.version && hit.settingsKey === settingsKey) return hit.analysis;
+    const started = performance.now();
     const analysis = analyze(document.getText(), { config: settings.config });
-    this.analyses++;
+    const ms = performance.now() - started;
+    this.stats.analyses++;
+    this.stats.lastAnalysisMs = ms;
+    this.stats.maxAnalysisMs = Math.max(this.stats.maxAnalysisMs, ms);
+    this.stats.totalAnalysisMs += ms;
     this.cache.set(document.uri, { version: document.version, settingsKey, analysis });
+    if (analysis.ruleErrors.length && this.logged.get(document.uri) !== document.version) {
+      this.logged.set(document.uri, document.version);
+      for (const { code, error } of analysis.ruleErrors) {
+        this.logError(`rule ${code} failed on ${document.uri} (version ${document.version}); its findings are missing: ${shortStack(error)}`);
+      }
+    }
     return analysis;
   }
 }

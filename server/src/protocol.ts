@@ -40,6 +40,20 @@ export interface FindingCountParams {
 /** notification sent with every publishDiagnostics, so a status bar can follow without polling */
 export const FINDING_COUNT_NOTIFICATION = 'disclosureReport/findingCountChanged';
 
+/**
+ * request (no params): what the server has done so far, for tests, benchmarks and diagnosis.
+ * Cheap: it never analyses, so its round trip also measures how responsive the server is.
+ */
+export const SERVER_STATS_REQUEST = 'disclosureReport/serverStats';
+export interface ServerStats {
+  /** analyses run (each document version is analysed once per settings value) */
+  analyses: number;
+  /** duration of the last and the longest analysis, and of all of them, in ms */
+  lastAnalysisMs: number;
+  maxAnalysisMs: number;
+  totalAnalysisMs: number;
+}
+
 /** result of workspace/executeCommand disclosureReport.recalculateTotals */
 export interface RecalculateResult {
   /** false when the client rejected the edit or the document is not open */

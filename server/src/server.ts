@@ -52,7 +52,7 @@ function mergeCapabilities(parts: ServerCapabilities[]): ServerCapabilities {
 }
 
 export function startServer(connection: Connection, env: ServerEnv, features: Feature[] = FEATURES): void {
-  const store = new DocumentStore();
+  const store = new DocumentStore((message) => connection.console.error(message));
   const resolver = new SettingsResolver(connection, env);
   const listeners: (() => void)[] = [];
   let initParams: InitializeParams | undefined;
@@ -74,13 +74,17 @@ export function startServer(connection: Connection, env: ServerEnv, features: Fe
     },
     settingsFor: (uri) => resolver.settingsFor(uri),
     analysisOf: (document, settings) => store.analysisOf(document, settings),
-    async analyze(uri): Promise<AnalyzedDocument | undefined> {
+    get stats() {
+      return store.stats;
+    },
+    async analyze(uri, token): Promise<AnalyzedDocument | undefined> {
       const document = store.documents.get(uri);
       if (!document) return undefined;
       const settings = await resolver.settingsFor(uri);
       // the document may have changed while the settings were fetched: use the newest version
       const current = store.documents.get(uri);
-      if (!current) return undefined;
+      // a request the client cancelled meanwhile (it typed on) does not start an analysis
+      if (!current || token?.isCancellationRequested) return undefined;
       return { document: current, analysis: store.analysisOf(current, settings), settings };
     },
     invalidateSettings(pushed?: unknown) {

@@ -17,6 +17,7 @@ import {
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
+  LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShowMessageNotification,
@@ -27,6 +28,7 @@ import {
   type ApplyWorkspaceEditParams,
   type ClientCapabilities,
   type InitializeResult,
+  type LogMessageParams,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type ShowMessageParams,
@@ -48,6 +50,8 @@ export interface StartOptions {
   /** what workspace/applyEdit answers */
   applyEdits?: boolean;
   debounceMs?: number;
+  /** extra environment variables of the server process (e.g. DR_FAULT_RULE) */
+  env?: Record<string, string>;
 }
 
 export interface TestServer {
@@ -56,6 +60,8 @@ export interface TestServer {
   initializeResult: InitializeResult;
   diagnostics: PublishDiagnosticsParams[];
   messages: ShowMessageParams[];
+  /** window/logMessage (connection.console.*) */
+  logs: LogMessageParams[];
   appliedEdits: ApplyWorkspaceEditParams[];
   notifications: { method: string; params: unknown }[];
   /** settings answered to workspace/configuration; tests may replace them */
@@ -77,13 +83,17 @@ export function fileUri(name: string): string {
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} does not exist: build first with \`node esbuild.mjs\``);
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER, '--stdio'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: options.env ? { ...process.env, ...options.env } : process.env,
+  });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
 
   const diagnostics: PublishDiagnosticsParams[] = [];
   const messages: ShowMessageParams[] = [];
+  const logs: LogMessageParams[] = [];
   const appliedEdits: ApplyWorkspaceEditParams[] = [];
   const notifications: { method: string; params: unknown }[] = [];
   const waiters: { uri: string; match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
@@ -101,6 +111,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     }
   });
   connection.onNotification(ShowMessageNotification.type, (p) => void messages.push(p));
+  connection.onNotification(LogMessageNotification.type, (p) => void logs.push(p));
   connection.onNotification('disclosureReport/findingCountChanged', (params: unknown) => void notifications.push({ method: 'disclosureReport/findingCountChanged', params }));
   connection.onRequest(ConfigurationRequest.type, async (p) => {
     if (options.configurationDelayMs) await new Promise((r) => setTimeout(r, options.configurationDelayMs));
@@ -149,6 +160,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     initializeResult,
     diagnostics,
     messages,
+    logs,
     appliedEdits,
     notifications,
     open: (uri: string, text: string, version = 1) =>

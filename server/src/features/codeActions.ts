@@ -13,6 +13,7 @@ import {
 } from 'vscode-languageserver';
 import { fixAllEdits, fixTitle, type Finding, type Lang } from '../core/index';
 import type { Feature, ServerContext } from '../context';
+import { guardRequest } from '../guard';
 import { FIX_ALL_KIND, SOURCE } from '../protocol';
 import { toDiagnostic } from './diagnostics';
 import { t } from './strings';
@@ -59,38 +60,40 @@ export const codeActionsFeature: Feature = {
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
   }),
   register(ctx: ServerContext) {
-    ctx.connection.onCodeAction(async (params): Promise<CodeAction[]> => {
-      const uri = params.textDocument.uri;
-      const analyzed = await ctx.analyze(uri);
-      if (!analyzed || analyzed.settings.validate === 'off') return [];
-      const { document, analysis } = analyzed;
-      const version = document.version;
-      const only = params.context.only;
-      const actions: CodeAction[] = [];
+    ctx.connection.onCodeAction(
+      guardRequest(ctx.connection, 'codeAction', [] as CodeAction[], async (params, token): Promise<CodeAction[]> => {
+        const uri = params.textDocument.uri;
+        const analyzed = await ctx.analyze(uri, token);
+        if (!analyzed || analyzed.settings.validate === 'off') return [];
+        const { document, analysis } = analyzed;
+        const version = document.version;
+        const only = params.context.only;
+        const actions: CodeAction[] = [];
 
-      if (wants(only, CodeActionKind.QuickFix)) {
-        const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
-        for (const f of analysis.findings) {
-          if (!f.fix || !overlaps(f.range, params.range)) continue;
-          // answer with the client's own diagnostic object where it has one, so the fix attaches to it
-          const diagnostic =
-            ours.find((d) => d.code === f.code && sameRange(d.range, f.range)) ?? toDiagnostic(f, uri, version, ctx.lang);
-          const action = quickFix(f, uri, version, ctx.lang, diagnostic);
-          if (action) actions.push(action);
+        if (wants(only, CodeActionKind.QuickFix)) {
+          const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
+          for (const f of analysis.findings) {
+            if (!f.fix || !overlaps(f.range, params.range)) continue;
+            // answer with the client's own diagnostic object where it has one, so the fix attaches to it
+            const diagnostic =
+              ours.find((d) => d.code === f.code && sameRange(d.range, f.range)) ?? toDiagnostic(f, uri, version, ctx.lang);
+            const action = quickFix(f, uri, version, ctx.lang, diagnostic);
+            if (action) actions.push(action);
+          }
         }
-      }
 
-      if (wants(only, FIX_ALL_KIND)) {
-        const edits = fixAllEdits(analysis);
-        if (edits.length) {
-          actions.push({
-            title: t('fixAllTitle', ctx.lang),
-            kind: FIX_ALL_KIND,
-            edit: versionedEdit(uri, version, edits),
-          });
+        if (wants(only, FIX_ALL_KIND)) {
+          const edits = fixAllEdits(analysis);
+          if (edits.length) {
+            actions.push({
+              title: t('fixAllTitle', ctx.lang),
+              kind: FIX_ALL_KIND,
+              edit: versionedEdit(uri, version, edits),
+            });
+          }
         }
-      }
-      return actions;
-    });
+        return actions;
+      }),
+    );
   },
 };

@@ -3,6 +3,7 @@
 // edit. The client supplies the active editor's URI when the command palette gives none.
 import { MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import type { Feature, ServerContext } from '../context';
+import { guardRequest } from '../guard';
 import { fixAllEdits } from '../core/index';
 import { RECALCULATE_COMMAND, type RecalculateResult } from '../protocol';
 import { versionedEdit } from './codeActions';
@@ -23,28 +24,30 @@ export const commandsFeature: Feature = {
   name: 'commands',
   capabilities: () => ({ executeCommandProvider: { commands: [RECALCULATE_COMMAND] } }),
   register(ctx: ServerContext) {
-    ctx.connection.onExecuteCommand(async (params): Promise<RecalculateResult | null> => {
-      if (params.command !== RECALCULATE_COMMAND) return null;
-      const uri = uriArgument(params.arguments?.[0]);
-      const analyzed = uri ? await ctx.analyze(uri) : undefined;
-      if (!uri || !analyzed) {
-        return { applied: false, changed: 0, reason: t('notOpen', ctx.lang) };
-      }
-      const { document, analysis } = analyzed;
-      const edits = fixAllEdits(analysis);
-      if (!edits.length) {
-        void ctx.connection.sendNotification(ShowMessageNotification.type, {
-          type: MessageType.Info,
-          message: t('nothingToRecalculate', ctx.lang),
+    ctx.connection.onExecuteCommand(
+      guardRequest(ctx.connection, 'executeCommand', null, async (params): Promise<RecalculateResult | null> => {
+        if (params.command !== RECALCULATE_COMMAND) return null;
+        const uri = uriArgument(params.arguments?.[0]);
+        const analyzed = uri ? await ctx.analyze(uri) : undefined;
+        if (!uri || !analyzed) {
+          return { applied: false, changed: 0, reason: t('notOpen', ctx.lang) };
+        }
+        const { document, analysis } = analyzed;
+        const edits = fixAllEdits(analysis);
+        if (!edits.length) {
+          void ctx.connection.sendNotification(ShowMessageNotification.type, {
+            type: MessageType.Info,
+            message: t('nothingToRecalculate', ctx.lang),
+          });
+          return { applied: true, changed: 0 };
+        }
+        const result = await ctx.connection.workspace.applyEdit({
+          label: t('recalculateLabel', ctx.lang),
+          edit: versionedEdit(uri, document.version, edits),
         });
-        return { applied: true, changed: 0 };
-      }
-      const result = await ctx.connection.workspace.applyEdit({
-        label: t('recalculateLabel', ctx.lang),
-        edit: versionedEdit(uri, document.version, edits),
-      });
-      if (!result.applied) return { applied: false, changed: 0, reason: result.failureReason };
-      return { applied: true, changed: edits.length };
-    });
+        if (!result.applied) return { applied: false, changed: 0, reason: result.failureReason };
+        return { applied: true, changed: edits.length };
+      }),
+    );
   },
 };

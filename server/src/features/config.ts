@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageserver';
 import { defaultConfig, loadConfigFor, mergeConfig, type Config } from '../core/index';
 import type { DocumentSettings, Feature, ServerContext, ServerEnv } from '../context';
+import { guardListener } from '../guard';
 import type { InitializationOptions } from '../protocol';
 import { SETTINGS_SECTION } from '../protocol';
 import { parseEditorSettings, type EditorSettings } from './settings';
@@ -114,8 +115,9 @@ export class SettingsResolver {
 export const configFeature: Feature = {
   name: 'config',
   register(ctx: ServerContext) {
-    ctx.connection.onDidChangeConfiguration((params) => ctx.invalidateSettings(params.settings));
-    ctx.connection.onDidChangeWatchedFiles(() => ctx.invalidateSettings());
+    const { connection } = ctx;
+    connection.onDidChangeConfiguration(guardListener(connection, 'didChangeConfiguration', (params) => ctx.invalidateSettings(params.settings)));
+    connection.onDidChangeWatchedFiles(guardListener(connection, 'didChangeWatchedFiles', () => ctx.invalidateSettings()));
   },
   initialized(ctx: ServerContext) {
     if (ctx.clientCapabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {

@@ -4,6 +4,7 @@
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { formatMessage, ruleDocUrl, type Finding, type Lang, type Severity } from '../core/index';
 import type { Feature, ServerContext } from '../context';
+import { describeError, guardListener } from '../guard';
 import { FINDING_COUNT_NOTIFICATION, SOURCE, type DiagnosticData } from '../protocol';
 import { countFindings } from './status';
 
@@ -62,7 +63,7 @@ export const diagnosticsFeature: Feature = {
         uri,
         setTimeout(() => {
           timers.delete(uri);
-          validate(uri).catch((e) => ctx.connection.console.error(`diagnostics for ${uri}: ${(e as Error).stack ?? e}`));
+          validate(uri).catch((e) => ctx.connection.console.error(`diagnostics for ${uri} failed: ${describeError(e)}`));
         }, delay),
       );
     };
@@ -96,7 +97,8 @@ export const diagnosticsFeature: Feature = {
       void ctx.connection.sendNotification(FINDING_COUNT_NOTIFICATION, countFindings(uri, version, analysis.report.format, findings));
     };
 
-    ctx.documents.onDidChangeContent(async (e) => {
+    const { connection } = ctx;
+    ctx.documents.onDidChangeContent(guardListener(connection, 'didChange', async (e) => {
       const uri = e.document.uri;
       if (!seen.has(uri)) {
         seen.add(uri);
@@ -105,12 +107,12 @@ export const diagnosticsFeature: Feature = {
       }
       const settings = await ctx.settingsFor(uri);
       if (settings.validate === 'onType') schedule(uri, ctx.debounceMs);
-    });
-    ctx.documents.onDidSave(async (e) => {
+    }));
+    ctx.documents.onDidSave(guardListener(connection, 'didSave', async (e) => {
       const settings = await ctx.settingsFor(e.document.uri);
       if (settings.validate === 'onSave') schedule(e.document.uri, 0);
-    });
-    ctx.documents.onDidClose((e) => {
+    }));
+    ctx.documents.onDidClose(guardListener(connection, 'didClose', (e) => {
       const uri = e.document.uri;
       const pending = timers.get(uri);
       if (pending) clearTimeout(pending);
@@ -118,7 +120,7 @@ export const diagnosticsFeature: Feature = {
       seen.delete(uri);
       published.delete(uri);
       void ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
-    });
+    }));
     ctx.onSettingsChanged(() => {
       for (const document of ctx.documents.all()) schedule(document.uri, 0);
     });

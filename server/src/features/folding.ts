@@ -2,6 +2,7 @@
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
 import type { Range, Report } from '../core/index';
 import type { Feature, ServerContext } from '../context';
+import { guardRequest } from '../guard';
 
 /** the last line of a range that holds text (a range ending at character 0 ends on the line before) */
 function lastLine(r: Range): number {
@@ -46,9 +47,11 @@ export const foldingFeature: Feature = {
   name: 'folding',
   capabilities: () => ({ foldingRangeProvider: true }),
   register(ctx: ServerContext) {
-    ctx.connection.onFoldingRanges(async (params) => {
-      const analyzed = await ctx.analyze(params.textDocument.uri);
-      return analyzed ? foldingRanges(analyzed.analysis.report) : null;
-    });
+    ctx.connection.onFoldingRanges(
+      guardRequest(ctx.connection, 'foldingRange', null, async (params, token) => {
+        const analyzed = await ctx.analyze(params.textDocument.uri, token);
+        return analyzed ? foldingRanges(analyzed.analysis.report) : null;
+      }),
+    );
   },
 };

@@ -3,6 +3,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { describeCell, formatMessage, type CellDescription, type Lang } from '../core/index';
 import type { Feature, ServerContext } from '../context';
+import { guardRequest } from '../guard';
 import { t } from './strings';
 
 export function hoverMarkdown(d: CellDescription, lang: Lang): string {
@@ -57,15 +58,17 @@ export const hoverFeature: Feature = {
   name: 'hover',
   capabilities: () => ({ hoverProvider: true }),
   register(ctx: ServerContext) {
-    ctx.connection.onHover(async (params): Promise<Hover | null> => {
-      const analyzed = await ctx.analyze(params.textDocument.uri);
-      if (!analyzed) return null;
-      const d = describeCell(analyzed.analysis, params.position);
-      if (!d) return null;
-      return {
-        contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(d, ctx.lang) },
-        range: d.cell.range,
-      };
-    });
+    ctx.connection.onHover(
+      guardRequest(ctx.connection, 'hover', null, async (params, token): Promise<Hover | null> => {
+        const analyzed = await ctx.analyze(params.textDocument.uri, token);
+        if (!analyzed) return null;
+        const d = describeCell(analyzed.analysis, params.position);
+        if (!d) return null;
+        return {
+          contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(d, ctx.lang) },
+          range: d.cell.range,
+        };
+      }),
+    );
   },
 };

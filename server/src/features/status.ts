@@ -2,7 +2,8 @@
 // (disclosureReport/findingCount) and a notification sent with every publishDiagnostics.
 import type { Finding } from '../core/index';
 import type { Feature, ServerContext } from '../context';
-import { FINDING_COUNT_REQUEST, type FindingCountParams, type FindingCounts } from '../protocol';
+import { guardRequest } from '../guard';
+import { FINDING_COUNT_REQUEST, SERVER_STATS_REQUEST, type FindingCountParams, type FindingCounts, type ServerStats } from '../protocol';
 
 const BROKEN = process.env.DR_BROKEN_SERVER === '1';
 
@@ -15,14 +16,19 @@ export function countFindings(uri: string, version: number, format: string | nul
 export const statusFeature: Feature = {
   name: 'status',
   register(ctx: ServerContext) {
-    ctx.connection.onRequest(FINDING_COUNT_REQUEST, async (params: FindingCountParams): Promise<FindingCounts | null> => {
-      const analyzed = await ctx.analyze(params.uri);
-      if (!analyzed) return null;
-      if (analyzed.settings.validate === 'off' || BROKEN) {
-        return countFindings(params.uri, analyzed.document.version, analyzed.analysis.report.format, []);
-      }
-      const { document, analysis } = analyzed;
-      return countFindings(params.uri, document.version, analysis.report.format, analysis.findings);
-    });
+    ctx.connection.onRequest(
+      FINDING_COUNT_REQUEST,
+      guardRequest(ctx.connection, 'findingCount', null, async (params: FindingCountParams, token): Promise<FindingCounts | null> => {
+        const analyzed = await ctx.analyze(params.uri, token);
+        if (!analyzed) return null;
+        if (analyzed.settings.validate === 'off' || BROKEN) {
+          return countFindings(params.uri, analyzed.document.version, analyzed.analysis.report.format, []);
+        }
+        const { document, analysis } = analyzed;
+        return countFindings(params.uri, document.version, analysis.report.format, analysis.findings);
+      }),
+    );
+    // never analyses: its round trip shows how responsive the server is (protocol tests, bench)
+    ctx.connection.onRequest(SERVER_STATS_REQUEST, (): ServerStats => ({ ...ctx.stats }));
   },
 };

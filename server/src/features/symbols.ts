@@ -5,6 +5,7 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { Range, Report, Table, TableBlock, TableRow } from '../core/index';
 import type { Feature, ServerContext } from '../context';
+import { guardRequest } from '../guard';
 
 const RESULTS_LABEL = '三、本年度办理结果';
 
@@ -123,9 +124,11 @@ export const symbolsFeature: Feature = {
   name: 'symbols',
   capabilities: () => ({ documentSymbolProvider: { label: 'Disclosure Report' } }),
   register(ctx: ServerContext) {
-    ctx.connection.onDocumentSymbol(async (params) => {
-      const analyzed = await ctx.analyze(params.textDocument.uri);
-      return analyzed ? documentSymbols(analyzed.analysis.report) : null;
-    });
+    ctx.connection.onDocumentSymbol(
+      guardRequest(ctx.connection, 'documentSymbol', null, async (params, token) => {
+        const analyzed = await ctx.analyze(params.textDocument.uri, token);
+        return analyzed ? documentSymbols(analyzed.analysis.report) : null;
+      }),
+    );
   },
 };
