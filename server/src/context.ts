@@ -27,6 +27,8 @@ export interface ServerEnv {
   uriToPath?(uri: string): string | undefined;
   dirname?(path: string): string;
   join?(dir: string, name: string): string;
+  /** called after every analysis (node.ts uses it to give memory back after a burst of opens) */
+  afterAnalysis?(): void;
 }
 
 /** The settings that apply to one document: editor settings merged over `.disclosure-report.json`. */

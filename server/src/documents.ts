@@ -9,6 +9,14 @@ import type { DocumentSettings } from './context';
 import { shortStack } from './guard';
 import type { ServerStats } from './protocol';
 
+/**
+ * How many analyses stay cached. Diagnostics are published as soon as a version is analysed; the
+ * cache serves the features that follow (hover, symbols, code actions) on the documents being
+ * worked on. Re-analysing an evicted report costs about a millisecond; keeping every open
+ * document's analysis would cost ~150 KB each (RSS target: 100 MB with 1,000 reports open).
+ */
+export const CACHE_SIZE = 32;
+
 interface CacheEntry {
   version: number;
   settingsKey: string;
@@ -23,7 +31,10 @@ export class DocumentStore {
   /** how many analyses ran and how long they took (the disclosureReport/serverStats request) */
   readonly stats: ServerStats = { analyses: 0, lastAnalysisMs: 0, maxAnalysisMs: 0, totalAnalysisMs: 0 };
 
-  constructor(private readonly logError: (message: string) => void = () => undefined) {
+  constructor(
+    private readonly logError: (message: string) => void = () => undefined,
+    private readonly afterAnalysis: () => void = () => undefined,
+  ) {
     this.documents.onDidClose((e) => {
       this.cache.delete(e.document.uri);
       this.logged.delete(e.document.uri);
@@ -38,7 +49,12 @@ export class DocumentStore {
   analysisOf(document: TextDocument, settings: DocumentSettings): Analysis {
     const settingsKey = JSON.stringify(settings.config);
     const hit = this.cache.get(document.uri);
-    if (hit && hit.version === document.version && hit.settingsKey === settingsKey) return hit.analysis;
+    if (hit && hit.version === document.version && hit.settingsKey === settingsKey) {
+      // most recently used last (Map keeps insertion order)
+      this.cache.delete(document.uri);
+      this.cache.set(document.uri, hit);
+      return hit.analysis;
+    }
     const started = performance.now();
     const analysis = analyze(document.getText(), { config: settings.config });
     const ms = performance.now() - started;
@@ -46,7 +62,10 @@ export class DocumentStore {
     this.stats.lastAnalysisMs = ms;
     this.stats.maxAnalysisMs = Math.max(this.stats.maxAnalysisMs, ms);
     this.stats.totalAnalysisMs += ms;
+    this.afterAnalysis();
+    this.cache.delete(document.uri);
     this.cache.set(document.uri, { version: document.version, settingsKey, analysis });
+    while (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     if (analysis.ruleErrors.length && this.logged.get(document.uri) !== document.version) {
       this.logged.set(document.uri, document.version);
       for (const { code, error } of analysis.ruleErrors) {

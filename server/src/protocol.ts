@@ -52,6 +52,11 @@ export interface ServerStats {
   lastAnalysisMs: number;
   maxAnalysisMs: number;
   totalAnalysisMs: number;
+  /** V8 heap in use and the documents' cached analyses (Node only; absent in a web worker) */
+  heapUsedBytes?: number;
+  heapTotalBytes?: number;
+  externalBytes?: number;
+  cachedAnalyses?: number;
 }
 
 /** result of workspace/executeCommand disclosureReport.recalculateTotals */

@@ -52,7 +52,7 @@ function mergeCapabilities(parts: ServerCapabilities[]): ServerCapabilities {
 }
 
 export function startServer(connection: Connection, env: ServerEnv, features: Feature[] = FEATURES): void {
-  const store = new DocumentStore((message) => connection.console.error(message));
+  const store = new DocumentStore((message) => connection.console.error(message), env.afterAnalysis);
   const resolver = new SettingsResolver(connection, env);
   const listeners: (() => void)[] = [];
   let initParams: InitializeParams | undefined;

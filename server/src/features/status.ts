@@ -29,6 +29,9 @@ export const statusFeature: Feature = {
       }),
     );
     // never analyses: its round trip shows how responsive the server is (protocol tests, bench)
-    ctx.connection.onRequest(SERVER_STATS_REQUEST, (): ServerStats => ({ ...ctx.stats }));
+    ctx.connection.onRequest(SERVER_STATS_REQUEST, (): ServerStats => {
+      const m = typeof process !== 'undefined' && typeof process.memoryUsage === 'function' ? process.memoryUsage() : undefined;
+      return { ...ctx.stats, ...(m ? { heapUsedBytes: m.heapUsed, heapTotalBytes: m.heapTotal, externalBytes: m.external } : {}) };
+    });
   },
 };
