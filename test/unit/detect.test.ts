@@ -40,3 +40,11 @@ test('title: agency and year in the usual word orders, a title over two lines, a
   assert.equal(t('2024 年上海市科委政府信息公开工作\n年度报告')?.agency, '上海市科委');
   assert.equal(t('标题: 平潭综合实验区2021年度政府信息公开工作年度报告')?.agency, '平潭综合实验区');
 });
+
+test('sections by phrase: real variants are found, look-alike prose headings are not', () => {
+  const find = (t: string) => analyze(t).report.sections.map((s) => s.index);
+  assert.deepEqual(find('一、总体情况\n二、工作机制保障\n三、行政复议工作开展情况\n四、因政府信息公开申请提起行政复议、行政诉讼的情况\n五、存在问题及改进情况\n'), [1, 4, 5]);
+  assert.deepEqual(find('一、总体情况\n四、政府信息公开行政法复议、行政诉讼情况\n'), [1, 4]);
+  // a table row label is not a section heading
+  assert.deepEqual(find('三、收到和处理政府信息公开申请情况\n四、结转下年度继续办理\t0\t0\n'), [3]);
+});
