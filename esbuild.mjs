@@ -24,7 +24,9 @@ const builds = [
   { entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist/node', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { entryPoints: { server: 'server/src/node.ts' }, outdir: 'dist/node', platform: 'node', format: 'cjs', target: 'node20' },
   { entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20' },
-  { entryPoints: { extension: 'client/src/browser.ts' }, outdir: 'dist/web', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'] },
+  // .cjs: the package is "type": "module", and VS Code for the web loads a .js of such a package
+  // as an ES module, which its web extension host refuses ("ESM modules are not supported")
+  { entryPoints: { extension: 'client/src/browser.ts' }, outdir: 'dist/web', outExtension: { '.js': '.cjs' }, platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'] },
   { entryPoints: { server: 'server/src/browser.ts' }, outdir: 'dist/web', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 

@@ -2,6 +2,7 @@
 // `npm test`: every suite that can run on this machine, in order, then one closing line
 // "N passed, N failed" that adds them up. Exit 1 when any stage fails.
 //   stages: typecheck → build → unit → protocol → vscode (Node extension host) → web (web worker)
+//           → ui (the .vsix in code-server, by mouse and keyboard)
 // `npm test -- unit protocol` runs only the named stages (the build always runs first when needed).
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -17,6 +18,8 @@ const STAGES = [
   { name: 'protocol', cmd: nodeTest('test/protocol'), counts: 'node' },
   { name: 'vscode', cmd: ['node', 'scripts/run-vscode-tests.mjs'], counts: 'plain', optionalFile: 'scripts/run-vscode-tests.mjs' },
   { name: 'web', cmd: ['node', 'scripts/run-web-tests.mjs'], counts: 'plain', optionalFile: 'scripts/run-web-tests.mjs' },
+  // the packaged .vsix in code-server, driven by mouse and keyboard (~40 s); `npm run test:ui` also refreshes docs/*.png
+  { name: 'ui', cmd: ['node', 'scripts/ui-smoke.mjs', '--no-screenshots'], counts: 'plain', optionalFile: 'scripts/ui-smoke.mjs' },
 ];
 
 const wanted = process.argv.slice(2);

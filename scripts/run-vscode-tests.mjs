@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+// Runs the in-VS-Code suite (test/vscode) in the NODE extension host of a real VS Code server
+// (code-server 4.139.1 = VS Code 1.139.1), offline. This folder is the extension under development
+// (dist/node/extension.js, language server dist/node/server.js over IPC); the mocha suite is
+// dist/test/vscode/index.js. The workbench runs in Debian's Chromium (playwright-core) and hands
+// the results back through the page functions codeAutomationLog / codeAutomationExit.
+//
+// Usage: node scripts/run-vscode-tests.mjs [--verbose] [--grep <text>]
+//   env: VSCODE_TEST_PORT (default: a free port), VSCODE_TEST_TIMEOUT_MS (default 240000),
+//        DR_EXTENSION_PATH (extension folder under test, default this repository),
+//        CHROMIUM_PATH (default /usr/bin/chromium)
+// Installs code-server on first use (scripts/install-vscode.sh). Last line: "vscode: N passed, N failed".
+// Exit: 0 all passed, 1 a test failed, 2 VS Code could not be started / no result (infrastructure).
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import { ensureInstalled, freePort, launchChromium, ROOT, startCodeServer, tempCopy } from './code-server.mjs';
+import { buildTests } from './build-tests.mjs';
+
+process.chdir(ROOT);
+const verbose = process.argv.includes('--verbose');
+// the extension folder under test (default: this repository)
+const EXTENSION = path.resolve(process.env.DR_EXTENSION_PATH ?? ROOT);
+const grepAt = process.argv.indexOf('--grep');
+const grep = grepAt > 0 ? process.argv[grepAt + 1] : undefined;
+const TIMEOUT_MS = Number(process.env.VSCODE_TEST_TIMEOUT_MS ?? 240000);
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
+let passed = 0;
+let failed = 0;
+
+function finish(code, why) {
+  if (why) console.log(`[vscode] ${why}`);
+  console.log(`[vscode] ${code === 0 ? 'PASSED' : code === 1 ? 'FAILED' : 'INFRASTRUCTURE ERROR'} (exit ${code}) in ${elapsed()}`);
+  console.log(`vscode: ${passed} passed, ${failed} failed`);
+  process.exit(code);
+}
+for (const event of ['uncaughtException', 'unhandledRejection']) {
+  process.on(event, (err) => finish(2, `infrastructure error: ${err?.stack ?? err}`));
+}
+
+if (!ensureInstalled()) finish(2, 'could not install the VS Code server (scripts/install-vscode.sh failed)');
+if (!fs.existsSync('dist/node/extension.js') || !fs.existsSync('dist/node/server.js')) {
+  console.log('[vscode] dist/node missing: node esbuild.mjs');
+  if (spawnSync('node', ['esbuild.mjs'], { stdio: 'inherit' }).status !== 0) finish(1, 'the product build (node esbuild.mjs) failed');
+}
+await buildTests();
+
+// the extension host inherits the server's environment: test/vscode/index.ts reads DR_TEST_GREP
+if (grep) process.env.DR_TEST_GREP = grep;
+const workspace = tempCopy(path.join(ROOT, 'test/fixtures/workspace'), 'dr-vscode-ws-');
+process.on('exit', () => fs.rmSync(workspace, { recursive: true, force: true }));
+const port = await freePort(process.env.VSCODE_TEST_PORT);
+let server;
+try {
+  server = await startCodeServer({ port, folder: workspace, smokeTestDriver: true, log: verbose });
+} catch (err) {
+  finish(2, `VS Code (code-server) could not be started on 127.0.0.1:${port}: ${err.message}`);
+}
+console.log(`[vscode] code-server ${server.base} up after ${server.seconds.toFixed(1)}s; workspace ${workspace}`);
+
+let browser;
+let page;
+let exitCode = 2;
+let why;
+const seen = [];
+try {
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  let resolveExit;
+  const exited = new Promise((resolve) => { resolveExit = resolve; });
+  // The extension host's console arrives here: the suite's report (lines marked "‣ ", from
+  // test/vscode/reporter.ts) is printed, the workbench's own chatter only with --verbose.
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const text = format(...args);
+    seen.push(text);
+    const m = /^vscode: (\d+) passed, (\d+) failed/m.exec(text);
+    if (m) { passed = Number(m[1]); failed = Number(m[2]); return; }
+    for (const line of text.split('\n')) {
+      if (line.startsWith('‣ ')) console.log(`  ${line.slice(2)}`);
+      else if (verbose && line.trim()) console.log(`  [exthost ${type}] ${line}`);
+    }
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
+  // Problems worth seeing without --verbose: the extension failing to activate, and a tests path
+  // the workbench cannot load (it would otherwise wait for the timeout).
+  const reported = new Set();
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const text = m.text();
+    if (/No extension host found that can launch the test runner/.test(text)) resolveExit('no-runner');
+    const act = /Activating extension '[^']+' failed: .*/.exec(text);
+    if (act && !reported.has(act[0])) { reported.add(act[0]); console.log(`  [workbench] ${act[0]}`); }
+  });
+  page.on('pageerror', (err) => verbose && console.error(`[page error] ${err.message}`));
+  if (verbose) page.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));
+
+  const authority = new URL(server.base).host;
+  const payload = [
+    ['extensionDevelopmentPath', `vscode-remote://${authority}${EXTENSION}`],
+    ['extensionTestsPath', `vscode-remote://${authority}${path.join(EXTENSION, 'dist/test/vscode/index.js')}`],
+  ];
+  const gotoStarted = Date.now();
+  await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  console.log(`[vscode] workbench loaded in ${((Date.now() - gotoStarted) / 1000).toFixed(1)}s, running the suite in the extension host`);
+
+  let timer;
+  const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), TIMEOUT_MS); });
+  const code = await Promise.race([exited, timeout]);
+  clearTimeout(timer);
+  if (code === 'no-runner') {
+    // VS Code runs, but cannot run our tests module: the project's fault, not the machine's
+    exitCode = 1;
+    failed = 1;
+    why = 'the workbench found no extension host for the tests module (is the extension loadable? see --verbose)';
+  } else if (code === 'timeout') {
+    why = `no result from the extension host within ${TIMEOUT_MS} ms (the suite never started or hung)`;
+  } else if (code === 0 && passed > 0 && failed === 0) {
+    exitCode = 0;
+  } else {
+    exitCode = 1;
+    if (failed === 0) {
+      failed = 1; // the suite could not even run (e.g. the test module failed to load)
+      why = `the extension host ended the tests with exit code ${code} and no result line; last output:\n${seen.slice(-10).join('\n')}`;
+    }
+  }
+} catch (err) {
+  why = `infrastructure error: ${err.message}`;
+} finally {
+  if (exitCode !== 0) {
+    fs.mkdirSync('test-results', { recursive: true });
+    if (page) await page.screenshot({ path: 'test-results/vscode-failure.png' }).catch(() => {});
+    server.keepLog('test-results/vscode-code-server.log');
+    // the server's reasons for not loading the extension, if any
+    const log = fs.existsSync('test-results/vscode-code-server.log') ? fs.readFileSync('test-results/vscode-code-server.log', 'utf8') : '';
+    for (const m of new Set(log.match(/^.*(is not compatible with Code|ESM modules are not supported|Cannot activate|failed to activate).*$/gim) ?? [])) {
+      console.log(`  [code-server] ${m.replace(/^\[[^\]]*\]\s*/, '')}`);
+    }
+    console.log('[vscode] saved test-results/vscode-failure.png and test-results/vscode-code-server.log');
+  }
+  await browser?.close().catch(() => {});
+  await server.stop();
+}
+finish(exitCode, why);

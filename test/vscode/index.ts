@@ -1,0 +1,29 @@
+// extensionTestsPath module for a Node extension host (@vscode/test-electron's `run()` contract):
+// runs mocha on the compiled suite files next to this bundle (dist/test/vscode/suite/*.test.js).
+// Used by scripts/run-vscode-tests.mjs (code-server) and scripts/run-desktop-tests.mjs (test-electron).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+import { CompactReporter } from './reporter';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60000, reporter: CompactReporter as unknown as typeof Mocha.reporters.Base });
+  const grep = process.env.DR_TEST_GREP;
+  if (grep) mocha.grep(grep);
+  const dir = path.resolve(__dirname, 'suite');
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, f));
+  return new Promise((resolve, reject) => {
+    try {
+      const runner = mocha.run((failures) => {
+        const passes = runner.stats?.passes ?? 0;
+        // Plain closing line for CI (mocha's "N passing" is not one); the runner script reads it.
+        console.log(`vscode: ${passes} passed, ${failures} failed`);
+        if (failures > 0) reject(new Error(`${failures} tests failed.`));
+        else if (passes === 0) reject(new Error('no tests ran'));
+        else resolve();
+      });
+    } catch (err) {
+      reject(err);
+    }
+  });
+}
