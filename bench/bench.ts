@@ -12,7 +12,7 @@ import { analyze } from '../server/src/core/index';
 import { generateReport } from '../test/support/generate';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const SAMPLES = resolve(ROOT, '../shared/samples');
+const SAMPLES = resolve(ROOT, 'test/fixtures/samples');
 const QUICK = process.env.BENCH_QUICK === '1';
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 
