@@ -17,6 +17,7 @@ import { diagnosticsFeature } from './features/diagnostics';
 import { foldingFeature } from './features/folding';
 import { hoverFeature } from './features/hover';
 import { statusFeature } from './features/status';
+import { configureLanguage } from './features/strings';
 import { symbolsFeature } from './features/symbols';
 import type { InitializationOptions } from './protocol';
 
@@ -101,6 +102,7 @@ export function startServer(connection: Connection, env: ServerEnv, features: Fe
     initParams = params;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     lang = langOf(options.locale ?? params.locale);
+    configureLanguage(lang);
     if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) debounceMs = options.debounceMs;
     resolver.init(params);
     const capabilities = mergeCapabilities([

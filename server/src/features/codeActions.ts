@@ -86,7 +86,7 @@ export const codeActionsFeature: Feature = {
           const edits = fixAllEdits(analysis);
           if (edits.length) {
             actions.push({
-              title: t('fixAllTitle', ctx.lang),
+              title: t('fixAllTitle'),
               kind: FIX_ALL_KIND,
               edit: versionedEdit(uri, version, edits),
             });

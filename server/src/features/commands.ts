@@ -30,19 +30,19 @@ export const commandsFeature: Feature = {
         const uri = uriArgument(params.arguments?.[0]);
         const analyzed = uri ? await ctx.analyze(uri) : undefined;
         if (!uri || !analyzed) {
-          return { applied: false, changed: 0, reason: t('notOpen', ctx.lang) };
+          return { applied: false, changed: 0, reason: t('notOpen') };
         }
         const { document, analysis } = analyzed;
         const edits = fixAllEdits(analysis);
         if (!edits.length) {
           void ctx.connection.sendNotification(ShowMessageNotification.type, {
             type: MessageType.Info,
-            message: t('nothingToRecalculate', ctx.lang),
+            message: t('nothingToRecalculate'),
           });
           return { applied: true, changed: 0 };
         }
         const result = await ctx.connection.workspace.applyEdit({
-          label: t('recalculateLabel', ctx.lang),
+          label: t('recalculateLabel'),
           edit: versionedEdit(uri, document.version, edits),
         });
         if (!result.applied) return { applied: false, changed: 0, reason: result.failureReason };

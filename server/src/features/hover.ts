@@ -9,37 +9,37 @@ import { t } from './strings';
 export function hoverMarkdown(d: CellDescription, lang: Lang): string {
   const lines: string[] = [];
   const where = [
-    `**${t('table', lang)}${lang === 'zh' ? '' : ' '}${d.table}**${d.tableTitle ? ` ${d.tableTitle}` : ''}`,
+    `**${t('table')}${lang === 'zh' ? '' : ' '}${d.table}**${d.tableTitle ? ` ${d.tableTitle}` : ''}`,
   ];
   lines.push(where.join(''));
   const place: string[] = [];
-  if (d.block) place.push(`${t('block', lang)}: ${d.block}`);
-  place.push(`${t('row', lang)}: ${d.row}`);
-  place.push(`${t('column', lang)}: ${d.column}`);
+  if (d.block) place.push(`${t('block')}: ${d.block}`);
+  place.push(`${t('row')}: ${d.row}`);
+  place.push(`${t('column')}: ${d.column}`);
   lines.push(place.join(' · '));
 
   const cell = d.cell;
   let value: string;
   switch (cell.kind) {
     case 'blank':
-      value = t('blank', lang);
+      value = t('blank');
       break;
     case 'placeholder':
-      value = `\`${cell.raw}\` ${t('placeholder', lang)}`;
+      value = `\`${cell.raw}\` ${t('placeholder')}`;
       break;
     case 'missing':
-      value = t('missing', lang);
+      value = t('missing');
       break;
     case 'text':
-      value = `\`${cell.raw}\` ${t('text', lang)}`;
+      value = `\`${cell.raw}\` ${t('text')}`;
       break;
     default:
       value = cell.value !== undefined ? `**${cell.value}**` : `\`${cell.raw}\``;
   }
-  lines.push(`${t('value', lang)}: ${value}`);
+  lines.push(`${t('value')}: ${value}`);
 
   if (d.derived) {
-    lines.push('', `${t('derivedCell', lang)}:`, '', '```text', d.derived.expression, '```');
+    lines.push('', `${t('derivedCell')}:`, '', '```text', d.derived.expression, '```');
     if (d.derived.parts.length) {
       lines.push(d.derived.parts.map((p) => `${p.label} = ${p.value}`).join('  \n'));
     }
@@ -47,7 +47,7 @@ export function hoverMarkdown(d: CellDescription, lang: Lang): string {
   if (d.findings.length) {
     lines.push('', '---');
     for (const f of d.findings) {
-      const expected = f.expected !== undefined ? ` (${t('expected', lang)} **${f.expected}**)` : '';
+      const expected = f.expected !== undefined ? ` (${t('expected')} **${f.expected}**)` : '';
       lines.push(`- \`${f.code}\` ${formatMessage(f, lang)}${expected}`);
     }
   }

@@ -1,28 +1,36 @@
-// The server's own words (hover headings, command results) in both display languages.
-// Finding messages come from the core (formatMessage) and are not repeated here.
+// The server's own words (hover headings, command results), through @vscode/l10n: English in the
+// code, translations in l10n/bundle.l10n.zh-cn.json (the bundle the client's vscode.l10n reads too).
+// Finding messages come from the core (formatMessage, both languages in the findings themselves).
+import * as l10n from '@vscode/l10n';
 import type { Lang } from '../core/index';
+import zhCN from '../../../l10n/bundle.l10n.zh-cn.json';
 
 const STRINGS = {
-  table: { zh: '表', en: 'Table' },
-  row: { zh: '行', en: 'Row' },
-  column: { zh: '列', en: 'Column' },
-  block: { zh: '项目', en: 'Block' },
-  value: { zh: '值', en: 'Value' },
-  derivedCell: { zh: '合计单元格：由以下各项相加得出', en: 'Derived cell: the sum of its parts' },
-  expected: { zh: '应为', en: 'expected' },
-  blank: { zh: '（空白，按 0 计）', en: '(blank, counts as 0)' },
-  placeholder: { zh: '（占位符，按 0 计）', en: '(placeholder, counts as 0)' },
-  missing: { zh: '（缺少此单元格）', en: '(this cell is missing)' },
-  text: { zh: '（不是数字）', en: '(not a number)' },
-  recalculateLabel: { zh: '重新计算合计', en: 'Recalculate totals' },
-  fixAllTitle: { zh: '重新计算本报告的全部合计', en: 'Recalculate all totals of this report' },
-  nothingToRecalculate: { zh: '所有合计均已正确，无需修改。', en: 'All totals are already correct: nothing to change.' },
-  notOpen: { zh: '该文档未打开。', en: 'The document is not open.' },
-  changedCells: { zh: '已重新计算 {0} 个合计单元格。', en: 'Recalculated {0} total cell(s).' },
+  table: "Table",
+  row: "Row",
+  column: "Column",
+  block: "Block",
+  value: "Value",
+  derivedCell: "Derived cell: the sum of its parts",
+  expected: "expected",
+  blank: "(blank, counts as 0)",
+  placeholder: "(placeholder, counts as 0)",
+  missing: "(this cell is missing)",
+  text: "(not a number)",
+  recalculateLabel: "Recalculate totals",
+  fixAllTitle: "Recalculate all totals of this report",
+  nothingToRecalculate: "All totals are already correct: nothing to change.",
+  notOpen: "The document is not open.",
+  changedCells: "Recalculated {0} total cell(s).",
 } as const;
 
 export type StringKey = keyof typeof STRINGS;
 
-export function t(key: StringKey, lang: Lang, ...args: (string | number)[]): string {
-  return STRINGS[key][lang].replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ''));
+/** Chooses the bundle once, from the display language the client sent at initialize. */
+export function configureLanguage(lang: Lang): void {
+  l10n.config({ contents: lang === 'zh' ? zhCN : {} });
+}
+
+export function t(key: StringKey, ...args: (string | number)[]): string {
+  return l10n.t(STRINGS[key], ...args);
 }

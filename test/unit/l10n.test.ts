@@ -1,0 +1,24 @@
+// The server's own strings go through @vscode/l10n with the shared zh-cn bundle; every key has a
+// translation, and the client's strings are in the same bundle.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { configureLanguage, t } from '../../server/src/features/strings';
+
+test('server strings: English by default, Chinese from the bundle for zh', () => {
+  configureLanguage('en');
+  assert.equal(t('table'), 'Table');
+  assert.equal(t('changedCells', 3), 'Recalculated 3 total cell(s).');
+  configureLanguage('zh');
+  assert.equal(t('table'), '表');
+  assert.equal(t('changedCells', 3), '已重新计算 3 个合计单元格。');
+  configureLanguage('en');
+});
+
+test('every package.nls key has a Chinese translation', () => {
+  const en = JSON.parse(readFileSync(new URL('../../package.nls.json', import.meta.url), 'utf8'));
+  const zh = JSON.parse(readFileSync(new URL('../../package.nls.zh-cn.json', import.meta.url), 'utf8'));
+  assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
+  const manifest = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  for (const m of manifest.matchAll(/"%([^%"]+)%"/g)) assert.ok(m[1] in en, `package.json uses %${m[1]}% but package.nls.json lacks it`);
+});
