@@ -158,3 +158,39 @@ export async function launchChromium() {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
+
+/**
+ * Wires a workbench page to the test hooks VS Code calls in test mode: `codeAutomationLog` (the
+ * extension host's console, where the suite prints its report and its closing line
+ * `<name>: N passed, N failed`) and `codeAutomationExit`. Returns a promise of the exit code (or
+ * 'no-runner' when the workbench finds no extension host for the tests module) and the counts.
+ */
+export async function attachSuite(page, { name, verbose, format }) {
+  const state = { passed: 0, failed: 0, seen: [] };
+  let resolveExit;
+  const exited = new Promise((resolve) => { resolveExit = resolve; });
+  const closing = new RegExp(`^${name}: (\\d+) passed, (\\d+) failed`, 'm');
+  // the suite's report lines are marked "‣ " (test/vscode/reporter.ts); the rest only with --verbose
+  await page.exposeFunction('codeAutomationLog', (type, args) => {
+    const text = format(...args);
+    state.seen.push(text);
+    const m = closing.exec(text);
+    if (m) { state.passed = Number(m[1]); state.failed = Number(m[2]); return; }
+    for (const line of text.split('\n')) {
+      if (line.startsWith('‣ ')) console.log(`  ${line.slice(2)}`);
+      else if (verbose && line.trim()) console.log(`  [exthost ${type}] ${line}`);
+    }
+  });
+  await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
+  // worth seeing without --verbose: the extension failing to activate, and a tests module the
+  // workbench cannot load (it would otherwise wait for the timeout)
+  const reported = new Set();
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const text = m.text();
+    if (/No extension host found that can launch the test runner/.test(text)) resolveExit('no-runner');
+    const act = /Activating extension '[^']+' failed: .*/.exec(text);
+    if (act && !reported.has(act[0])) { reported.add(act[0]); console.log(`  [workbench] ${act[0]}`); }
+  });
+  return { exited, state };
+}

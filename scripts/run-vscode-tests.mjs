@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { ensureInstalled, freePort, launchChromium, ROOT, startCodeServer, tempCopy } from './code-server.mjs';
+import { attachSuite, ensureInstalled, freePort, launchChromium, ROOT, startCodeServer, tempCopy } from './code-server.mjs';
 import { buildTests } from './build-tests.mjs';
 
 process.chdir(ROOT);
@@ -68,31 +68,8 @@ const seen = [];
 try {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  let resolveExit;
-  const exited = new Promise((resolve) => { resolveExit = resolve; });
-  // The extension host's console arrives here: the suite's report (lines marked "‣ ", from
-  // test/vscode/reporter.ts) is printed, the workbench's own chatter only with --verbose.
-  await page.exposeFunction('codeAutomationLog', (type, args) => {
-    const text = format(...args);
-    seen.push(text);
-    const m = /^vscode: (\d+) passed, (\d+) failed/m.exec(text);
-    if (m) { passed = Number(m[1]); failed = Number(m[2]); return; }
-    for (const line of text.split('\n')) {
-      if (line.startsWith('‣ ')) console.log(`  ${line.slice(2)}`);
-      else if (verbose && line.trim()) console.log(`  [exthost ${type}] ${line}`);
-    }
-  });
-  await page.exposeFunction('codeAutomationExit', (code) => resolveExit(code));
-  // Problems worth seeing without --verbose: the extension failing to activate, and a tests path
-  // the workbench cannot load (it would otherwise wait for the timeout).
-  const reported = new Set();
-  page.on('console', (m) => {
-    if (m.type() !== 'error') return;
-    const text = m.text();
-    if (/No extension host found that can launch the test runner/.test(text)) resolveExit('no-runner');
-    const act = /Activating extension '[^']+' failed: .*/.exec(text);
-    if (act && !reported.has(act[0])) { reported.add(act[0]); console.log(`  [workbench] ${act[0]}`); }
-  });
+  const suite = await attachSuite(page, { name: 'vscode', verbose, format });
+  const exited = suite.exited;
   page.on('pageerror', (err) => verbose && console.error(`[page error] ${err.message}`));
   if (verbose) page.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));
 
@@ -109,6 +86,8 @@ try {
   const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), TIMEOUT_MS); });
   const code = await Promise.race([exited, timeout]);
   clearTimeout(timer);
+  ({ passed, failed } = suite.state);
+  seen.push(...suite.state.seen);
   if (code === 'no-runner') {
     // VS Code runs, but cannot run our tests module: the project's fault, not the machine's
     exitCode = 1;

@@ -4,17 +4,9 @@
 // tables in section 六 (outside the checked tables), so the checker's cost per line can be measured
 // from ~100 lines to hundreds of thousands.
 
-/** mulberry32: a small seeded PRNG, identical on every platform. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './report';
+
+export { rng };
 
 export interface GenerateOptions {
   /** approximate number of lines wanted (at least the ~75 lines of a bare report) */
