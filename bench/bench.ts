@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyze } from '../server/src/core/index';
+import { SERVER_EXEC_ARGV } from '../server/src/protocol';
 import { generateReport } from '../test/support/generate';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -180,7 +181,7 @@ async function benchServer() {
     return;
   }
   const lsp = await import('vscode-languageserver-protocol/node');
-  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean), serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_ARGS ?? SERVER_EXEC_ARGV.join(' ')).split(' ').filter(Boolean), serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const conn = lsp.createProtocolConnection(new lsp.StreamMessageReader(child.stdout), new lsp.StreamMessageWriter(child.stdin));

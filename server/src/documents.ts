@@ -17,6 +17,13 @@ import type { ServerStats } from './protocol';
  */
 export const CACHE_SIZE = 32;
 
+/**
+ * A report longer than this is not checked in the editor (a real report is 5,000–100,000
+ * characters): its analysis would take seconds and hundreds of MB in a server started with a
+ * bounded heap (SERVER_EXEC_ARGV). The CLI checks any size.
+ */
+export const MAX_DOCUMENT_CHARS = 4_000_000;
+
 interface CacheEntry {
   version: number;
   settingsKey: string;
@@ -56,7 +63,15 @@ export class DocumentStore {
       return hit.analysis;
     }
     const started = performance.now();
-    const analysis = analyze(document.getText(), { config: settings.config });
+    const text = document.getText();
+    const tooLarge = text.length > MAX_DOCUMENT_CHARS;
+    if (tooLarge && this.logged.get(document.uri) !== -1) {
+      this.logged.set(document.uri, -1);
+      this.logError(
+        `${document.uri} has ${text.length} characters, more than the editor checks (${MAX_DOCUMENT_CHARS}); check it with the CLI: disclosure-report check <file>`,
+      );
+    }
+    const analysis = analyze(tooLarge ? '' : text, { config: settings.config });
     const ms = performance.now() - started;
     this.stats.analyses++;
     this.stats.lastAnalysisMs = ms;

@@ -29,15 +29,6 @@ process.on('unhandledRejection', (reason) => {
   connection.console.error(`unhandled rejection: ${reason instanceof Error ? reason.stack : String(reason)}`);
 });
 
-// A language server holds little live data (the open texts, a few cached analyses) but allocates a
-// lot of short-lived objects per analysis; on a machine with plenty of memory V8 would size its
-// heap for throughput and keep it. Tell it to favour size: 1,000 open reports settle under 100 MB.
-try {
-  setFlagsFromString('--optimize-for-size');
-} catch {
-  /* not fatal */
-}
-
 // After a burst of analyses (a folder of reports opened at once) the heap holds garbage that V8,
 // on a machine with plenty of memory, would keep for a long time: once the server has been idle
 // for a moment, one full collection gives it back (1,000 open reports: ~150 MB RSS → under 100).

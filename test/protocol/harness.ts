@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SERVER_EXEC_ARGV } from '../../server/src/protocol';
 import {
   ApplyWorkspaceEditRequest,
   ConfigurationRequest,
@@ -83,7 +84,7 @@ export function fileUri(name: string): string {
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   if (!existsSync(SERVER)) throw new Error(`${SERVER} does not exist: build first with \`node esbuild.mjs\``);
-  const child = spawn(process.execPath, [SERVER, '--stdio'], {
+  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: options.env ? { ...process.env, ...options.env } : process.env,
   });

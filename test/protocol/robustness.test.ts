@@ -296,3 +296,23 @@ describe('a 10,000-line report while the user types', () => {
     }
   });
 });
+
+describe('a document larger than the editor checks', () => {
+  let server: TestServer;
+  after(() => server?.stop());
+
+  test('is not analysed (no findings, no stall), the log says to use the CLI, and the server keeps serving', async () => {
+    server = await startServer();
+    const uri = fileUri('robust-huge.txt');
+    // a damaged report padded past MAX_DOCUMENT_CHARS (4,000,000)
+    const text = damagedReport().text + '\n' + '（一）说明。'.repeat(700_000);
+    await server.open(uri, text, 1);
+    const published = await server.waitForDiagnostics(uri, undefined, 60000);
+    assert.deepEqual(published.diagnostics, []);
+    assert.ok(server.logs.some((l) => /more than the editor checks .* check it with the CLI/.test(l.message)), JSON.stringify(server.logs));
+    const small = fileUri('robust-small.txt');
+    await server.open(small, damagedReport().text, 1);
+    const d = await server.waitForDiagnostics(small, (p) => p.diagnostics.length > 0);
+    assert.ok(codes(d.diagnostics).includes('missing-cell'));
+  });
+});

@@ -30,3 +30,16 @@ test('a custom format is just data: a copy with another id loads', () => {
   const custom = { ...structuredClone(data2021), id: 'custom', name: '某省格式' };
   assert.equal(loadTemplate(custom, 'custom.json').id, 'custom');
 });
+
+test('a report rendered from each template\'s data is read back with no finding; one changed value breaks its relations', async () => {
+  const { analyze, templateReport } = await import('../../server/src/core/index');
+  for (const id of ['2021', '2019']) {
+    const text = templateReport(id);
+    const a = analyze(text);
+    assert.equal(a.report.format, id);
+    assert.deepEqual(a.findings, [], id);
+    assert.equal(a.report.tables.find((t) => t.id === '三')!.blocks[0].rows.length, id === '2021' ? 25 : 23);
+    const broken = analyze(text.replace(/^(（一）予以公开\t)0/m, '$11'));
+    assert.deepEqual(broken.findings.map((f) => f.code).sort(), ['column-total', 'row-total'], id);
+  }
+});

@@ -24,3 +24,4 @@ export {
   type ConfigHost,
 } from './config';
 export { lineStarts, offsetAt, positionAt } from './text';
+export { templateReport } from './example';
