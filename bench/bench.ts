@@ -110,7 +110,7 @@ if (!SKIP.has('build')) {
 }
 console.log('\n# bundle sizes');
 const bundles = [
-  ...['node', 'web'].flatMap((d) => (existsSync(join(ROOT, 'dist', d)) ? readdirSync(join(ROOT, 'dist', d)).filter((f) => f.endsWith('.js')).map((f) => `dist/${d}/${f}`) : [])),
+  ...['node', 'web'].flatMap((d) => (existsSync(join(ROOT, 'dist', d)) ? readdirSync(join(ROOT, 'dist', d)).filter((f) => f.endsWith('.js') || f.endsWith('.cjs')).map((f) => `dist/${d}/${f}`) : [])),
   'dist/cli.js',
 ].filter((f) => existsSync(join(ROOT, f)));
 for (const f of bundles) {

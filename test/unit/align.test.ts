@@ -118,3 +118,39 @@ test('table 四 with a short label before its fifteen values', () => {
   const t4 = analyze(t).report.tables.find((x) => x.id === '四')!;
   assert.deepEqual(t4.blocks[0].rows.map((r) => r.cells.map((c) => c.value)), table4.grid);
 });
+
+test('a Markdown table (| a | b |, with a rule line) and Markdown headings read like tab-separated text', () => {
+  const { text } = base();
+  const md = text
+    .split('\n')
+    .map((l) => (l.includes('\t') ? `| ${l.split('\t').join(' | ')} |` : /^[一二三四五六]、/.test(l) ? `## ${l}` : l))
+    .join('\n')
+    .replace(/^(\| 一、本年新收)/m, '|---|---|---|---|---|---|---|---|---|---|\n$1');
+  const a = analyze(md);
+  assert.deepEqual(a.report.sections.map((s) => s.index), [1, 2, 3, 4, 5, 6]);
+  assert.deepEqual(a.findings, []);
+  const broken = md.replace(/^(\| 一、本年新收[^|]*\|[^|]*\|[^|]*\| )(\d+)/m, (_m, pre: string, d: string) => pre + (Number(d) + 1));
+  const f = analyze(broken).findings;
+  assert.deepEqual(f.map((x) => `${x.code}/${x.row}/${x.column}`).sort(), ['balance/四、结转下年度继续办理/自然人', 'row-total/一、本年新收政府信息公开申请数量/总计']);
+});
+
+test('one value per line under its label (PDF text in reading order) is read as the row; a short run is not guessed', () => {
+  const { text } = base();
+  const ls = lines(text);
+  const a = lineOf(ls, '一、本年新收');
+  const b = lineOf(ls, '四、结转下年度');
+  const out = ls.slice(0, a);
+  for (let i = a; i <= b; i++) {
+    const cells = ls[i].split('\t').filter(Boolean);
+    out.push(...cells.filter((c) => !/^\d+$/.test(c)), ...cells.filter((c) => /^\d+$/.test(c)));
+  }
+  const vertical = [...out, ...ls.slice(b + 1)].join('\n');
+  const r = analyze(vertical);
+  assert.deepEqual(r.findings, []);
+  assert.equal(row(vertical, '（三）5')?.note, 'one value per line');
+  // a row with one value too few: its values are not placed on a guess
+  const short = vertical.replace(/^(5\.属于三类内部事务信息\n)\d+\n/m, '$1');
+  const f = analyze(short).findings;
+  assert.ok(f.some((x) => x.code === 'missing-row' && x.row === '5.属于三类内部事务信息'));
+  assert.ok(!f.some((x) => x.code === 'column-total'));
+});

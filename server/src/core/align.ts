@@ -26,7 +26,7 @@ export interface LineCells {
 
 /** Cells of a line; a single-cell line "行政许可 97" (PDF text with spaces) is split at the spaces. */
 export function lineCells(line: RawLine): LineCells {
-  let cells = line.cells.map((c) => makeCell(c.text, c.line, c.character));
+  let cells = line.cells.length === 1 && PIPE_ROW_RE.test(line.text) ? splitPipes(line) : line.cells.map((c) => makeCell(c.text, c.line, c.character));
   const nonBlank = cells.filter((c) => c.kind !== 'blank');
   if (nonBlank.length === 1 && nonBlank[0].kind === 'text') cells = splitSpaced(nonBlank[0], line) ?? cells;
   // the label is the text before the first value; text after a value is a (bad) value
@@ -42,6 +42,24 @@ export function lineCells(line: RawLine): LineCells {
     ? { start: labelCells[0].range.start, end: labelCells[labelCells.length - 1].range.end }
     : undefined;
   return { line, cells, last, label, labelRange, tail: cells.slice(last + 1) };
+}
+
+/** a Markdown table row: | a | b | c | (a PDF or HTML converted to Markdown) */
+const PIPE_ROW_RE = /^\s*\|.*\|\s*$/;
+const PIPE_RULE_RE = /^\s*\|(\s*:?-{2,}:?\s*\|)+\s*$/;
+
+function splitPipes(line: RawLine): Cell[] {
+  if (PIPE_RULE_RE.test(line.text)) return [];
+  const cells: Cell[] = [];
+  const text = line.text;
+  let start = text.indexOf('|') + 1;
+  for (let i = start; i < text.length; i++) {
+    if (text[i] === '|' && text[i - 1] !== '\\') {
+      cells.push(makeCell(text.slice(start, i), line.line, start));
+      start = i + 1;
+    }
+  }
+  return cells;
 }
 
 function splitSpaced(cell: Cell, line: RawLine): Cell[] | undefined {
@@ -229,6 +247,7 @@ function alignRows(lines: LineCells[], table: TableTemplate, out: Table): void {
   const candidates = lines.filter((lc) => !isFooter(lc));
   const shape = shapeOf(candidates, k);
   let pending: LineCells[] = [];
+  const pendingRows = new Map<string, { row: RowTemplate; at: Range }>();
 
   const place = (lc: LineCells, row: RowTemplate, tail: Cell[], labelRange: Range | undefined, note?: string) => {
     if (assigned.has(row.id)) {
@@ -249,7 +268,13 @@ function alignRows(lines: LineCells[], table: TableTemplate, out: Table): void {
     assigned.set(row.id, r);
   };
 
-  for (const lc of candidates) {
+  const singleValue = (x: LineCells | undefined): Cell | undefined => {
+    if (!x || x.last >= 0) return undefined;
+    const v = x.cells.filter((c) => c.kind !== 'blank');
+    return v.length === 1 && v[0].kind !== 'text' ? v[0] : undefined;
+  };
+  for (let idx = 0; idx < candidates.length; idx++) {
+    const lc = candidates[idx];
     let values = hasValue(lc.tail);
     if (!values && lc.label && lc.tail.length >= k - 1) {
       // a row written with blanks only (blank = 0): a label that names a row, then a full row of blanks
@@ -264,23 +289,34 @@ function alignRows(lines: LineCells[], table: TableTemplate, out: Table): void {
         const m = matchRow(text, block, ctx, text === lc.label);
         const at = text === lc.label ? lc.labelRange : prev?.labelRange;
         if (m && m !== 'group' && at && !labelSeen.has(m.row.id)) labelSeen.set(m.row.id, at);
+        if (m && m !== 'group' && at) pendingRows.set(m.row.id, { row: m.row, at });
       }
       pending.push(lc);
       continue;
     }
     if (lc.last < 0) {
       // values without a label: attach to the label just above only when that is one whole label
-      const starts = pending.reduce((n, p) => n + (numbering(p.label).starts > 0 ? 1 : 0), 0);
-      const joined = pending.map((p) => p.label).join('');
-      const m = starts === 1 ? matchRow(joined, block, ctx, false) : undefined;
+      // the rows the label-only lines above name (a group heading such as （三）不予公开 names none):
+      // exactly one, or the values cannot be placed
+      const named = [...pendingRows.values()];
+      const m = named.length === 1 ? { row: named[0].row } : undefined;
       const denseCount = lc.tail.filter((c) => c.kind !== 'blank').length;
-      if (m && m !== 'group' && !assigned.has(m.row.id) && denseCount === k) {
-        const first = pending.find((p) => p.labelRange)!.labelRange!;
-        place(lc, m.row, lc.tail, first, 'label on the line above');
+      // one value per line under the label (PDF text in reading order): exactly a row's worth
+      const vertical: Cell[] = [];
+      if (m && !assigned.has(m.row.id) && denseCount === 1) {
+        for (let j = idx; vertical.length < k && singleValue(candidates[j]); j++) vertical.push(singleValue(candidates[j])!);
+        if (vertical.length < k || singleValue(candidates[idx + k])) vertical.length = 0;
+      }
+      if (m && !assigned.has(m.row.id) && denseCount === k) {
+        place(lc, m.row, lc.tail, named[0].at, 'label on the line above');
+      } else if (m && vertical.length === k) {
+        place({ ...lc, cells: vertical, tail: vertical }, m.row, vertical, named[0].at, 'one value per line');
+        idx += k - 1;
       } else {
         out.unknown.push({ range: wholeLine(lc.line), labelRange: wholeLine(lc.line), label: '', reason: 'no-label' });
       }
       pending = [];
+      pendingRows.clear();
       continue;
     }
     let m = matchRow(lc.label, block, ctx, true);
@@ -301,6 +337,7 @@ function alignRows(lines: LineCells[], table: TableTemplate, out: Table): void {
     if (m) place(lc, m.row, lc.tail, labelRange, m.note);
     else out.unknown.push({ range: wholeLine(lc.line), labelRange: lc.labelRange ?? wholeLine(lc.line), label: lc.label, reason: 'unmatched' });
     pending = [];
+    pendingRows.clear();
   }
 
   const rows: TableRow[] = [];

@@ -5,6 +5,7 @@ import { TEMPLATES, type Template } from './templates/index';
 
 const HEADING_RE = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.{2,48})$/;
 const INLINE_HEADING_RE = /([一二三四五六七八九十]{1,2})、/g;
+const MARKDOWN_HEADING_RE = /^(#{1,6}\s*(?:\*\*)?|\*\*)(.*?)(?:\*\*)?\s*#*$/;
 const SUBPART_RE = /^[（(]([一二三四五六七八九十]{1,3})[）)]\s*(.*)$/;
 const LONG_LINE = 400;
 
@@ -87,14 +88,18 @@ export function findSections(lines: RawLine[], template: Template): Section[] {
   for (const line of lines) {
     const first = firstText(line);
     if (!first) continue;
-    if (first.text.length <= 48 && nonEmptyCells(line) === 1) {
-      const m = HEADING_RE.exec(first.text);
+    if (first.text.length <= 56 && nonEmptyCells(line) === 1) {
+      // Markdown: "## 二、主动公开政府信息情况", "**三、…**"
+      const mark = MARKDOWN_HEADING_RE.exec(first.text);
+      const text = mark ? mark[2] : first.text;
+      const start = first.character + (mark ? mark[1].length : 0);
+      const m = HEADING_RE.exec(text);
       if (m) {
         const s = sectionOf(template, m[2]);
         // "四、结转下年度继续办理" is a table row, not a section: a heading has no values beside it
         if (s && !seen.has(s.index)) {
           seen.add(s.index);
-          hits.push({ index: s.index, key: s.key, heading: first.text, line: line.line, start: first.character, end: first.character + first.text.length });
+          hits.push({ index: s.index, key: s.key, heading: text, line: line.line, start, end: start + text.length });
         }
       }
     } else if (line.text.length > LONG_LINE) {
