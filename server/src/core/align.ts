@@ -88,6 +88,7 @@ function splitSpaced(cell: Cell, line: RawLine): Cell[] | undefined {
 }
 
 function isFooter(lc: LineCells): boolean {
+  if (lc.line.text.length > 40) return false;
   const t = trimText(lc.line.text);
   return t.length < 24 && FOOTER_RE.test(t.replace(/\s+/g, ' '));
 }
@@ -190,13 +191,43 @@ function numbering(label: string): { chapter?: string; ordinal?: string; sub?: n
   return { chapter, ordinal, sub, starts };
 }
 
+/**
+ * Label matching is pure given the label and the group context, and real reports repeat the same
+ * few dozen labels (and the server re-reads the same document at every pause in typing), so the
+ * answers are memoised per template block, in a bounded map.
+ */
+const matchMemo = new WeakMap<BlockTemplate, Map<string, { group?: string; result: RowMatch | 'group' }>>();
+const MATCH_MEMO_SIZE = 4096;
+
 function matchRow(label: string, block: BlockTemplate, ctx: MatchContext, updateCtx: boolean): RowMatch | 'group' {
   if (!label) return undefined;
+  let memo = matchMemo.get(block);
+  if (!memo) matchMemo.set(block, (memo = new Map()));
+  const key = `${ctx.group ?? ''}\u0000${label}`;
+  let hit = memo.get(key);
+  if (!hit) {
+    if (memo.size >= MATCH_MEMO_SIZE) memo.clear();
+    hit = matchRowUncached(label, block, ctx.group);
+    memo.set(key, hit);
+  }
+  if (updateCtx && hit.group) ctx.group = hit.group;
+  return hit.result;
+}
+
+function matchRowUncached(label: string, block: BlockTemplate, ctxGroup: string | undefined): { group?: string; result: RowMatch | 'group' } {
   const num = numbering(label);
   const groups = block.groups ?? [];
   const group = (num.ordinal ? groups.find((g) => g.id === num.ordinal) : undefined) ?? groups.find((g) => g.match.some((m) => label.includes(m)));
-  if (updateCtx && group) ctx.group = group.id;
+  return { group: group?.id, result: matchRowIn(label, block, num, group, ctxGroup) };
+}
 
+function matchRowIn(
+  label: string,
+  block: BlockTemplate,
+  num: ReturnType<typeof numbering>,
+  group: { id: string } | undefined,
+  ctxGroup: string | undefined,
+): RowMatch | 'group' {
   let best: RowTemplate | undefined;
   let bestScore = 0;
   let bare: string | undefined; // the label without its numbering, computed when a row needs it
@@ -211,7 +242,7 @@ function matchRow(label: string, block: BlockTemplate, ctx: MatchContext, update
   }
   if (best) return { row: best };
   if (num.sub !== undefined) {
-    const g = group?.id ?? ctx.group;
+    const g = group?.id ?? ctxGroup;
     const row = block.rows.find((r) => r.group === g && r.sub === num.sub);
     if (row) return { row, note: 'label incomplete: read by its number' };
   }

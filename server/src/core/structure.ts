@@ -85,7 +85,12 @@ interface HeadingHit {
 export function findSections(lines: RawLine[], template: Template): Section[] {
   const hits: HeadingHit[] = [];
   const seen = new Set<number>();
+  const long: RawLine[] = [];
   for (const line of lines) {
+    if (line.text.length > LONG_LINE) {
+      long.push(line);
+      continue;
+    }
     const first = firstText(line);
     if (!first) continue;
     if (first.text.length <= 56 && nonEmptyCells(line) === 1) {
@@ -102,8 +107,12 @@ export function findSections(lines: RawLine[], template: Template): Section[] {
           hits.push({ index: s.index, key: s.key, heading: text, line: line.line, start, end: start + text.length });
         }
       }
-    } else if (line.text.length > LONG_LINE) {
-      // crawled page text: the whole report on one line; look for "二、主动公开政府信息情况" inside it
+    }
+  }
+  // crawled page text: the whole report on a few long lines, its headings inside them ("…。二、主动公开
+  // 政府信息情况 第二十条…"). Searched only when the lines themselves gave fewer than three headings.
+  for (const line of hits.length < 3 ? long : []) {
+    {
       INLINE_HEADING_RE.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = INLINE_HEADING_RE.exec(line.text))) {
