@@ -11,7 +11,7 @@ import type {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Config, Lang } from './core/index';
-import type { ValidateMode } from './features/settings';
+import type { ValidateMode } from './settings';
 import type { ServerStats } from './protocol';
 
 /** What differs between the Node server and the web worker server. */

@@ -17,7 +17,7 @@ import { diagnosticsFeature } from './features/diagnostics';
 import { foldingFeature } from './features/folding';
 import { hoverFeature } from './features/hover';
 import { statusFeature } from './features/status';
-import { configureLanguage } from './features/strings';
+import { configureLanguage } from './strings';
 import { symbolsFeature } from './features/symbols';
 import type { InitializationOptions } from './protocol';
 

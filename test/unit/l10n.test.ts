@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { configureLanguage, t } from '../../server/src/features/strings';
+import { configureLanguage, t } from '../../server/src/strings';
 
 test('server strings: English by default, Chinese from the bundle for zh', () => {
   configureLanguage('en');

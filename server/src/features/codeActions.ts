@@ -2,25 +2,14 @@
 // says so), and `source.fixAll.disclosure-report`, which recalculates every derived cell (总计,
 // （七）, missing totals) and can run from editor.codeActionsOnSave. Every edit is a versioned
 // TextDocumentEdit, so an edit computed for an older version is rejected by the client.
-import {
-  CodeActionKind,
-  TextDocumentEdit,
-  type CodeAction,
-  type Diagnostic,
-  type Range,
-  type TextEdit,
-  type WorkspaceEdit,
-} from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
 import { fixAllEdits, fixTitle, type Finding, type Lang } from '../core/index';
 import type { Feature, ServerContext } from '../context';
 import { guardRequest } from '../guard';
 import { FIX_ALL_KIND, SOURCE } from '../protocol';
-import { toDiagnostic } from './diagnostics';
-import { t } from './strings';
+import { toDiagnostic, versionedEdit } from '../convert';
+import { t } from '../strings';
 
-export function versionedEdit(uri: string, version: number, edits: TextEdit[]): WorkspaceEdit {
-  return { documentChanges: [TextDocumentEdit.create({ uri, version }, edits)] };
-}
 
 function sameRange(a: Range, b: Range): boolean {
   return (

@@ -6,8 +6,8 @@ import type { Feature, ServerContext } from '../context';
 import { guardRequest } from '../guard';
 import { fixAllEdits } from '../core/index';
 import { RECALCULATE_COMMAND, type RecalculateResult } from '../protocol';
-import { versionedEdit } from './codeActions';
-import { t } from './strings';
+import { versionedEdit } from '../convert';
+import { t } from '../strings';
 
 function uriArgument(arg: unknown): string | undefined {
   if (typeof arg === 'string') return arg;

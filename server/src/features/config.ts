@@ -15,7 +15,7 @@ import type { DocumentSettings, Feature, ServerContext, ServerEnv } from '../con
 import { guardListener } from '../guard';
 import type { InitializationOptions } from '../protocol';
 import { SETTINGS_SECTION } from '../protocol';
-import { parseEditorSettings, type EditorSettings } from './settings';
+import { parseEditorSettings, type EditorSettings } from '../settings';
 
 interface FileConfig {
   config: Config;

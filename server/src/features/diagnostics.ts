@@ -1,51 +1,16 @@
 // Diagnostics: the core's findings of each document version, published with the version they
 // belong to. On type they wait for a pause (debounce); a result for a version older than the
 // document's current one, or older than one already published, is dropped.
-import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
-import { formatMessage, ruleDocUrl, type Finding, type Lang, type Severity } from '../core/index';
+import type { Diagnostic } from 'vscode-languageserver';
 import type { Feature, ServerContext } from '../context';
 import { describeError, guardListener } from '../guard';
-import { FINDING_COUNT_NOTIFICATION, SOURCE, type DiagnosticData } from '../protocol';
-import { countFindings } from './status';
+import { countFindings, toDiagnostic } from '../convert';
+import { FINDING_COUNT_NOTIFICATION } from '../protocol';
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
 
 // DR_BROKEN_SERVER=1 builds publish no findings (see esbuild.mjs): proves the VS Code suites can fail.
 const BROKEN = process.env.DR_BROKEN_SERVER === '1';
 
-export function toDiagnostic(finding: Finding, uri: string, version: number, lang: Lang): Diagnostic {
-  const data: DiagnosticData = {
-    version,
-    fixable: !!finding.fix && finding.fix.edits.length > 0,
-    preferred: !!finding.fix?.preferred,
-    derived: !!finding.fix?.derived,
-    table: finding.table,
-    row: finding.row,
-    column: finding.column,
-    expected: finding.expected,
-    actual: finding.actual,
-  };
-  const relatedInformation: DiagnosticRelatedInformation[] | undefined = finding.related?.map((cell) => ({
-    location: { uri, range: cell.range },
-    message: cell.value === undefined ? cell.label : `${cell.label} = ${cell.value}`,
-  }));
-  const diagnostic: Diagnostic = {
-    range: finding.range,
-    severity: SEVERITY[finding.severity],
-    code: finding.code,
-    codeDescription: { href: ruleDocUrl(finding.code) },
-    source: SOURCE,
-    message: formatMessage(finding, lang),
-    data,
-  };
-  if (relatedInformation?.length) diagnostic.relatedInformation = relatedInformation;
-  return diagnostic;
-}
 
 export const diagnosticsFeature: Feature = {
   name: 'diagnostics',

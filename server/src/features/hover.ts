@@ -4,7 +4,7 @@ import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { describeCell, formatMessage, type CellDescription, type Lang } from '../core/index';
 import type { Feature, ServerContext } from '../context';
 import { guardRequest } from '../guard';
-import { t } from './strings';
+import { t } from '../strings';
 
 export function hoverMarkdown(d: CellDescription, lang: Lang): string {
   const lines: string[] = [];

@@ -1,17 +1,12 @@
 // The finding count of a report, for the client's status bar item: a request
 // (disclosureReport/findingCount) and a notification sent with every publishDiagnostics.
-import type { Finding } from '../core/index';
+import { countFindings } from '../convert';
 import type { Feature, ServerContext } from '../context';
 import { guardRequest } from '../guard';
 import { FINDING_COUNT_REQUEST, SERVER_STATS_REQUEST, type FindingCountParams, type FindingCounts, type ServerStats } from '../protocol';
 
 const BROKEN = process.env.DR_BROKEN_SERVER === '1';
 
-export function countFindings(uri: string, version: number, format: string | null, findings: Finding[]): FindingCounts {
-  const counts: FindingCounts = { uri, version, error: 0, warning: 0, info: 0, hint: 0, total: findings.length, format };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
 
 export const statusFeature: Feature = {
   name: 'status',

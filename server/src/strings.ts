@@ -2,8 +2,8 @@
 // code, translations in l10n/bundle.l10n.zh-cn.json (the bundle the client's vscode.l10n reads too).
 // Finding messages come from the core (formatMessage, both languages in the findings themselves).
 import * as l10n from '@vscode/l10n';
-import type { Lang } from '../core/index';
-import zhCN from '../../../l10n/bundle.l10n.zh-cn.json';
+import type { Lang } from './core/index';
+import zhCN from '../../l10n/bundle.l10n.zh-cn.json';
 
 const STRINGS = {
   table: "Table",

@@ -1,0 +1,58 @@
+// The core's results in LSP shapes, shared by the features: a finding as a Diagnostic, edits as a
+// versioned WorkspaceEdit, findings counted for the status bar.
+import {
+  DiagnosticSeverity,
+  TextDocumentEdit,
+  type Diagnostic,
+  type DiagnosticRelatedInformation,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { formatMessage, ruleDocUrl, type Finding, type Lang, type Severity } from './core/index';
+import { SOURCE, type DiagnosticData, type FindingCounts } from './protocol';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(finding: Finding, uri: string, version: number, lang: Lang): Diagnostic {
+  const data: DiagnosticData = {
+    version,
+    fixable: !!finding.fix && finding.fix.edits.length > 0,
+    preferred: !!finding.fix?.preferred,
+    derived: !!finding.fix?.derived,
+    table: finding.table,
+    row: finding.row,
+    column: finding.column,
+    expected: finding.expected,
+    actual: finding.actual,
+  };
+  const relatedInformation: DiagnosticRelatedInformation[] | undefined = finding.related?.map((cell) => ({
+    location: { uri, range: cell.range },
+    message: cell.value === undefined ? cell.label : `${cell.label} = ${cell.value}`,
+  }));
+  const diagnostic: Diagnostic = {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    code: finding.code,
+    codeDescription: { href: ruleDocUrl(finding.code) },
+    source: SOURCE,
+    message: formatMessage(finding, lang),
+    data,
+  };
+  if (relatedInformation?.length) diagnostic.relatedInformation = relatedInformation;
+  return diagnostic;
+}
+
+export function versionedEdit(uri: string, version: number, edits: TextEdit[]): WorkspaceEdit {
+  return { documentChanges: [TextDocumentEdit.create({ uri, version }, edits)] };
+}
+
+export function countFindings(uri: string, version: number, format: string | null, findings: Finding[]): FindingCounts {
+  const counts: FindingCounts = { uri, version, error: 0, warning: 0, info: 0, hint: 0, total: findings.length, format };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
