@@ -3,8 +3,8 @@
 // page footers, cells missing or surplus). Alignment reads what it can stand behind and records
 // what it could not place (unknown lines, missing rows) instead of guessing: the rules then skip
 // arithmetic that would rest on a guess.
-import { classifyText, isValueLike, makeCell, missingCell, trimText } from './cells';
-import type { Cell, RawLine, Range, RowSpec, Section, Table, TableBlock, TableId, TableRow, UnknownLine } from './model';
+import { classifyText, makeCell, missingCell, trimText } from './cells';
+import type { Cell, RawLine, Range, RowSpec, Section, Table, TableBlock, TableId, TableRow } from './model';
 import { normalizeLabel } from './structure';
 import type { BlockTemplate, RowTemplate, TableTemplate, Template } from './templates/index';
 
@@ -169,26 +169,19 @@ function stripNumbering(label: string): string {
   return label.replace(CHAPTER_RE, '').replace(ORDINAL_RE, '').replace(SUB_RE, '');
 }
 
-function numbering(label: string): { chapter?: string; ordinal?: string; sub?: number; starts: number } {
+function numbering(label: string): { chapter?: string; ordinal?: string; sub?: number } {
   const chapter = CHAPTER_RE.exec(label)?.[1];
-  // the last （X） and the last "N." / "N、" of the label, and how many numberings it has
+  // the last （X） and the last "N." / "N、" of the label
   let ordinal: string | undefined;
   let sub: number | undefined;
-  let starts = chapter ? 1 : 0;
   let m: RegExpExecArray | null;
   if (label.includes('（')) {
     ORDINAL_RE.lastIndex = 0;
-    while ((m = ORDINAL_RE.exec(label))) {
-      ordinal = `（${m[1]}）`;
-      starts++;
-    }
+    while ((m = ORDINAL_RE.exec(label))) ordinal = `（${m[1]}）`;
   }
   SUB_RE.lastIndex = 0;
-  while ((m = SUB_RE.exec(label))) {
-    sub = Number(m[1]);
-    starts++;
-  }
-  return { chapter, ordinal, sub, starts };
+  while ((m = SUB_RE.exec(label))) sub = Number(m[1]);
+  return { chapter, ordinal, sub };
 }
 
 /**
@@ -609,5 +602,3 @@ export function buildTables(lines: RawLine[], sections: Section[], template: Tem
   return tables;
 }
 
-export { isValueLike };
-export type { UnknownLine };

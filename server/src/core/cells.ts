@@ -135,11 +135,6 @@ export function missingCell(line: number, character: number): Cell {
   return { kind: 'missing', raw: '', range: { start: { line, character }, end: { line, character } } };
 }
 
-/** A value cell: a number (plain or annotated), a blank or a placeholder. */
-export function isValueLike(kind: CellKind): boolean {
-  return kind === 'number' || kind === 'annotated' || kind === 'blank' || kind === 'placeholder';
-}
-
 /** Writes a number as the cell it replaces was written (full-width digits stay full-width). */
 export function formatValue(value: number, like?: Cell): string {
   const s = Number.isInteger(value) ? String(value) : String(value);

@@ -45,10 +45,6 @@ export interface TableMath {
   definedBy: Map<Cell, SumInstance>;
 }
 
-function key(blockId: string, tableId: string): string {
-  return `${tableId}|${blockId}`;
-}
-
 function blockTemplate(template: Template, table: Table, block: TableBlock): BlockTemplate | undefined {
   return template.tables.find((t) => t.id === table.id)?.blocks.find((b) => b.id === block.id);
 }
@@ -70,7 +66,6 @@ export function rowIsUncertain(row: TableRow, columns: number): boolean {
 
 export function buildMath(template: Template, tables: Table[]): TableMath {
   const math: TableMath = { instances: [], computed: new Map(), derived: new Set(), definedBy: new Map() };
-  void key;
   for (const table of tables) {
     for (const block of table.blocks) {
       const tpl = blockTemplate(template, table, block);
