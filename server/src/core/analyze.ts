@@ -26,6 +26,7 @@ interface Internals {
   template?: Template;
 }
 const internals = new WeakMap<Analysis, Internals>();
+const SECTIONS_0 = JSON.stringify(TEMPLATES[0].sections);
 
 /** @internal for fixes and hovers */
 export function internalsOf(a: Analysis): Internals {
@@ -65,7 +66,8 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
     }
   }
   const template = format ? templateById(format) : undefined;
-  if (template && template !== TEMPLATES[0]) sections = findSections(lines, template);
+  // the official formats share their section phrases: find them again only for a template whose differ
+  if (template && template !== TEMPLATES[0] && JSON.stringify(template.sections) !== SECTIONS_0) sections = findSections(lines, template);
   const ruleErrors: Analysis['ruleErrors'] = [];
   let tables: Report['tables'] = [];
   let math = emptyMath();
