@@ -420,6 +420,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
 /** Runs the CLI in this process (bin/disclosure-report.js and `node dist/cli.js`). */
 export function run(): void {
+  // `disclosure-report … | head`: the reader went away; stop quietly instead of crashing on EPIPE
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   main(process.argv.slice(2), {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
