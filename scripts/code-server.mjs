@@ -194,3 +194,27 @@ export async function attachSuite(page, { name, verbose, format }) {
   });
   return { exited, state };
 }
+
+/**
+ * A runner's tally and its end: `finish(code, why)` prints "[name] PASSED|FAILED|INFRASTRUCTURE
+ * ERROR (exit N) in …" and the closing line "name: N passed, N failed" that scripts/test.mjs reads,
+ * then exits. An uncaught error ends the run as an infrastructure error (exit 2).
+ */
+export function createRunner(name) {
+  const started = Date.now();
+  const run = {
+    passed: 0,
+    failed: 0,
+    elapsed: () => `${((Date.now() - started) / 1000).toFixed(1)}s`,
+    finish(code, why) {
+      if (why) console.log(`[${name}] ${why}`);
+      console.log(`[${name}] ${code === 0 ? 'PASSED' : code === 1 ? 'FAILED' : 'INFRASTRUCTURE ERROR'} (exit ${code}) in ${run.elapsed()}`);
+      console.log(`${name}: ${run.passed} passed, ${run.failed} failed`);
+      process.exit(code);
+    },
+  };
+  for (const event of ['uncaughtException', 'unhandledRejection']) {
+    process.on(event, (err) => run.finish(2, `infrastructure error: ${err?.stack ?? err}`));
+  }
+  return run;
+}

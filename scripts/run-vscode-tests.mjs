@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { attachSuite, ensureInstalled, freePort, launchChromium, ROOT, startCodeServer, tempCopy } from './code-server.mjs';
+import { attachSuite, ensureInstalled, freePort, launchChromium, ROOT, startCodeServer, tempCopy, createRunner } from './code-server.mjs';
 import { buildTests } from './build-tests.mjs';
 
 process.chdir(ROOT);
@@ -25,20 +25,8 @@ const EXTENSION = path.resolve(process.env.DR_EXTENSION_PATH ?? ROOT);
 const grepAt = process.argv.indexOf('--grep');
 const grep = grepAt > 0 ? process.argv[grepAt + 1] : undefined;
 const TIMEOUT_MS = Number(process.env.VSCODE_TEST_TIMEOUT_MS ?? 240000);
-const started = Date.now();
-const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
-let passed = 0;
-let failed = 0;
-
-function finish(code, why) {
-  if (why) console.log(`[vscode] ${why}`);
-  console.log(`[vscode] ${code === 0 ? 'PASSED' : code === 1 ? 'FAILED' : 'INFRASTRUCTURE ERROR'} (exit ${code}) in ${elapsed()}`);
-  console.log(`vscode: ${passed} passed, ${failed} failed`);
-  process.exit(code);
-}
-for (const event of ['uncaughtException', 'unhandledRejection']) {
-  process.on(event, (err) => finish(2, `infrastructure error: ${err?.stack ?? err}`));
-}
+const run = createRunner('vscode');
+const { finish, elapsed } = run;
 
 if (!ensureInstalled()) finish(2, 'could not install the VS Code server (scripts/install-vscode.sh failed)');
 if (!fs.existsSync('dist/node/extension.js') || !fs.existsSync('dist/node/server.js')) {
@@ -86,21 +74,21 @@ try {
   const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), TIMEOUT_MS); });
   const code = await Promise.race([exited, timeout]);
   clearTimeout(timer);
-  ({ passed, failed } = suite.state);
+  ({ passed: run.passed, failed: run.failed } = suite.state);
   seen.push(...suite.state.seen);
   if (code === 'no-runner') {
     // VS Code runs, but cannot run our tests module: the project's fault, not the machine's
     exitCode = 1;
-    failed = 1;
+    run.failed = 1;
     why = 'the workbench found no extension host for the tests module (is the extension loadable? see --verbose)';
   } else if (code === 'timeout') {
     why = `no result from the extension host within ${TIMEOUT_MS} ms (the suite never started or hung)`;
-  } else if (code === 0 && passed > 0 && failed === 0) {
+  } else if (code === 0 && run.passed > 0 && run.failed === 0) {
     exitCode = 0;
   } else {
     exitCode = 1;
-    if (failed === 0) {
-      failed = 1; // the suite could not even run (e.g. the test module failed to load)
+    if (run.failed === 0) {
+      run.failed = 1; // the suite could not even run (e.g. the test module failed to load)
       why = `the extension host ended the tests with exit code ${code} and no result line; last output:\n${seen.slice(-10).join('\n')}`;
     }
   }

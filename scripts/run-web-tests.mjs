@@ -15,7 +15,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { createRequire } from 'node:module';
-import { attachSuite, CHROMIUM, freePort, launchChromium, ROOT, tempCopy } from './code-server.mjs';
+import { attachSuite, CHROMIUM, freePort, launchChromium, ROOT, tempCopy, createRunner } from './code-server.mjs';
 import { buildTests } from './build-tests.mjs';
 
 process.chdir(ROOT);
@@ -23,20 +23,8 @@ const verbose = process.argv.includes('--verbose');
 // the extension folder under test (default: this repository)
 const EXTENSION = path.resolve(process.env.DR_EXTENSION_PATH ?? ROOT);
 const TIMEOUT_MS = Number(process.env.VSCODE_TEST_TIMEOUT_MS ?? 240000);
-const started = Date.now();
-const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
-let passed = 0;
-let failed = 0;
-
-function finish(code, why) {
-  if (why) console.log(`[web] ${why}`);
-  console.log(`[web] ${code === 0 ? 'PASSED' : code === 1 ? 'FAILED' : 'INFRASTRUCTURE ERROR'} (exit ${code}) in ${elapsed()}`);
-  console.log(`web: ${passed} passed, ${failed} failed`);
-  process.exit(code);
-}
-for (const event of ['uncaughtException', 'unhandledRejection']) {
-  process.on(event, (err) => finish(2, `infrastructure error: ${err?.stack ?? err}`));
-}
+const run = createRunner('web');
+const { finish, elapsed } = run;
 
 // The VS Code web build: @vscode/test-web would download one (offline: ENOTFOUND). It serves a
 // cached build without any network access when <dataDir>/vscode-web-<quality>-<commit>/version
@@ -109,21 +97,21 @@ try {
   const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), TIMEOUT_MS); });
   const code = await Promise.race([exited, timeout]);
   clearTimeout(timer);
-  ({ passed, failed } = suite.state);
+  ({ passed: run.passed, failed: run.failed } = suite.state);
   seen.push(...suite.state.seen);
   if (code === 'no-runner') {
     // VS Code runs, but cannot run our tests module: the project's fault, not the machine's
     exitCode = 1;
-    failed = 1;
+    run.failed = 1;
     why = 'the workbench found no extension host for the tests module (is the extension loadable? see --verbose)';
   } else if (code === 'timeout') {
     why = `no result from the web extension host within ${TIMEOUT_MS} ms (the suite never started or hung)`;
-  } else if (code === 0 && passed > 0 && failed === 0) {
+  } else if (code === 0 && run.passed > 0 && run.failed === 0) {
     exitCode = 0;
   } else {
     exitCode = 1;
-    if (failed === 0) {
-      failed = 1;
+    if (run.failed === 0) {
+      run.failed = 1;
       why = `the extension host ended the tests with exit code ${code} and no result line; last output:\n${seen.slice(-10).join('\n')}`;
     }
   }

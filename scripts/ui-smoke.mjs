@@ -14,26 +14,14 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ensureInstalled, freePort, launchChromium, ROOT, startCodeServer, tempCopy } from './code-server.mjs';
+import { ensureInstalled, freePort, launchChromium, ROOT, startCodeServer, tempCopy, createRunner } from './code-server.mjs';
 
 process.chdir(ROOT);
 const REPORT = '西工区2022年政府信息公开工作年度报告.txt';
 const screenshots = !process.argv.includes('--no-screenshots');
 const verbose = process.argv.includes('--verbose');
-const started = Date.now();
-const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)}s`;
-let passed = 0;
-let failed = 0;
-
-function finish(code, why) {
-  if (why) console.log(`[ui] ${why}`);
-  console.log(`[ui] ${code === 0 ? 'PASSED' : code === 1 ? 'FAILED' : 'INFRASTRUCTURE ERROR'} (exit ${code}) in ${elapsed()}`);
-  console.log(`ui: ${passed} passed, ${failed} failed`);
-  process.exit(code);
-}
-for (const event of ['uncaughtException', 'unhandledRejection']) {
-  process.on(event, (err) => finish(2, `infrastructure error: ${err?.stack ?? err}`));
-}
+const run = createRunner('ui');
+const { finish, elapsed } = run;
 
 /** What the report must read after Recalculate Totals + save: the five rows gain "\t<row sum>". */
 function expectedAfterRecalculation(text) {
@@ -176,18 +164,18 @@ try {
       }
     }],
   ];
-  for (const [name, run] of checks) {
-    if (failed) { console.log(`  - ${name} (skipped after a failure)`); failed++; continue; }
+  for (const [name, check] of checks) {
+    if (run.failed) { console.log(`  - ${name} (skipped after a failure)`); run.failed++; continue; }
     try {
-      await run();
-      passed++;
+      await check();
+      run.passed++;
       console.log(`  ✔ ${name} (${elapsed()})`);
     } catch (err) {
-      failed++;
+      run.failed++;
       console.log(`  ✘ ${name}: ${err.message.split('\n')[0]}`);
     }
   }
-  exitCode = failed ? 1 : 0;
+  exitCode = run.failed ? 1 : 0;
 } catch (err) {
   why = `infrastructure error: ${err.message}`;
 } finally {
