@@ -192,7 +192,29 @@ export async function attachSuite(page, { name, verbose, format }) {
     const act = /Activating extension '[^']+' failed: .*/.exec(text);
     if (act && !reported.has(act[0])) { reported.add(act[0]); console.log(`  [workbench] ${act[0]}`); }
   });
-  return { exited, state };
+  /**
+   * Waits for the suite (at most timeoutMs), copies its counts into the runner's tally and says
+   * how the run ends: 0 all passed, 1 a test failed or the tests module could not run (the
+   * project's fault), 2 no result at all (the machine's).
+   */
+  const outcome = async (run, timeoutMs, host) => {
+    let timer;
+    const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
+    const code = await Promise.race([exited, timeout]);
+    clearTimeout(timer);
+    run.passed = state.passed;
+    run.failed = state.failed;
+    if (code === 'no-runner') {
+      run.failed = 1;
+      return { exitCode: 1, why: 'the workbench found no extension host for the tests module (is the extension loadable? see --verbose)' };
+    }
+    if (code === 'timeout') return { exitCode: 2, why: `no result from the ${host} within ${timeoutMs} ms (the suite never started or hung)` };
+    if (code === 0 && run.passed > 0 && run.failed === 0) return { exitCode: 0 };
+    if (run.failed > 0) return { exitCode: 1 };
+    run.failed = 1; // the suite could not even run (e.g. the test module failed to load)
+    return { exitCode: 1, why: `the ${host} ended the tests with exit code ${code} and no result line; last output:\n${state.seen.slice(-10).join('\n')}` };
+  };
+  return { exited, state, outcome };
 }
 
 /**

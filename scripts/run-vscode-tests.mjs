@@ -52,12 +52,10 @@ let browser;
 let page;
 let exitCode = 2;
 let why;
-const seen = [];
 try {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const suite = await attachSuite(page, { name: 'vscode', verbose, format });
-  const exited = suite.exited;
   page.on('pageerror', (err) => verbose && console.error(`[page error] ${err.message}`));
   if (verbose) page.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));
 
@@ -70,28 +68,7 @@ try {
   await page.goto(`${server.base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
   console.log(`[vscode] workbench loaded in ${((Date.now() - gotoStarted) / 1000).toFixed(1)}s, running the suite in the extension host`);
 
-  let timer;
-  const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), TIMEOUT_MS); });
-  const code = await Promise.race([exited, timeout]);
-  clearTimeout(timer);
-  ({ passed: run.passed, failed: run.failed } = suite.state);
-  seen.push(...suite.state.seen);
-  if (code === 'no-runner') {
-    // VS Code runs, but cannot run our tests module: the project's fault, not the machine's
-    exitCode = 1;
-    run.failed = 1;
-    why = 'the workbench found no extension host for the tests module (is the extension loadable? see --verbose)';
-  } else if (code === 'timeout') {
-    why = `no result from the extension host within ${TIMEOUT_MS} ms (the suite never started or hung)`;
-  } else if (code === 0 && run.passed > 0 && run.failed === 0) {
-    exitCode = 0;
-  } else {
-    exitCode = 1;
-    if (run.failed === 0) {
-      run.failed = 1; // the suite could not even run (e.g. the test module failed to load)
-      why = `the extension host ended the tests with exit code ${code} and no result line; last output:\n${seen.slice(-10).join('\n')}`;
-    }
-  }
+  ({ exitCode, why } = await suite.outcome(run, TIMEOUT_MS, 'extension host'));
 } catch (err) {
   why = `infrastructure error: ${err.message}`;
 } finally {

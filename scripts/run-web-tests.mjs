@@ -80,12 +80,10 @@ let browser;
 let page;
 let exitCode = 2;
 let why;
-const seen = [];
 try {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const suite = await attachSuite(page, { name: 'web', verbose, format });
-  const exited = suite.exited;
   if (verbose) {
     page.on('pageerror', (err) => console.error(`[page error] ${err.message}`));
     page.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));
@@ -93,28 +91,7 @@ try {
   const gotoStarted = Date.now();
   await page.goto(`http://localhost:${port}/`);
   console.log(`[web] workbench loaded in ${((Date.now() - gotoStarted) / 1000).toFixed(1)}s, running the suite in the web extension host`);
-  let timer;
-  const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), TIMEOUT_MS); });
-  const code = await Promise.race([exited, timeout]);
-  clearTimeout(timer);
-  ({ passed: run.passed, failed: run.failed } = suite.state);
-  seen.push(...suite.state.seen);
-  if (code === 'no-runner') {
-    // VS Code runs, but cannot run our tests module: the project's fault, not the machine's
-    exitCode = 1;
-    run.failed = 1;
-    why = 'the workbench found no extension host for the tests module (is the extension loadable? see --verbose)';
-  } else if (code === 'timeout') {
-    why = `no result from the web extension host within ${TIMEOUT_MS} ms (the suite never started or hung)`;
-  } else if (code === 0 && run.passed > 0 && run.failed === 0) {
-    exitCode = 0;
-  } else {
-    exitCode = 1;
-    if (run.failed === 0) {
-      run.failed = 1;
-      why = `the extension host ended the tests with exit code ${code} and no result line; last output:\n${seen.slice(-10).join('\n')}`;
-    }
-  }
+  ({ exitCode, why } = await suite.outcome(run, TIMEOUT_MS, 'web extension host'));
 } catch (err) {
   why = `infrastructure error: ${err.message}`;
 } finally {
