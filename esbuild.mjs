@@ -1,8 +1,9 @@
 // Bundles every entry point of the project. Usage: node esbuild.mjs [--watch] [--minify]
 // Node bundles (extension host, language server over IPC, CLI) are CommonJS for Node 20+;
 // browser bundles (web extension, language server in a web worker) are for vscode.dev.
-import * as esbuild from 'esbuild';
+
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
 const minify = !process.argv.includes('--no-minify');
@@ -21,12 +22,27 @@ const common = {
 
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
-  { entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist/node', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  {
+    entryPoints: { extension: 'client/src/extension.ts' },
+    outdir: 'dist/node',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  },
   { entryPoints: { server: 'server/src/node.ts' }, outdir: 'dist/node', platform: 'node', format: 'cjs', target: 'node20' },
   { entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20' },
   // .cjs: the package is "type": "module", and VS Code for the web loads a .js of such a package
   // as an ES module, which its web extension host refuses ("ESM modules are not supported")
-  { entryPoints: { extension: 'client/src/browser.ts' }, outdir: 'dist/web', outExtension: { '.js': '.cjs' }, platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'] },
+  {
+    entryPoints: { extension: 'client/src/browser.ts' },
+    outdir: 'dist/web',
+    outExtension: { '.js': '.cjs' },
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+  },
   { entryPoints: { server: 'server/src/browser.ts' }, outdir: 'dist/web', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 

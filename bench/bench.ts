@@ -18,7 +18,16 @@ const SAMPLES = resolve(ROOT, 'test/fixtures/samples');
 // Time the core as it ships (bundled and minified by esbuild, as in dist/), not through the tsx
 // loader the tests use: that path measures up to 2× slower than the code users run.
 const coreBundle = join(ROOT, 'bench/tmp/core.mjs');
-await build({ entryPoints: [join(ROOT, 'server/src/core/index.ts')], bundle: true, minify: true, format: 'esm', platform: 'node', target: 'node20', outfile: coreBundle, logLevel: 'error' });
+await build({
+  entryPoints: [join(ROOT, 'server/src/core/index.ts')],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  outfile: coreBundle,
+  logLevel: 'error',
+});
 const { analyze } = (await import(pathToFileURL(coreBundle).href)) as { analyze: typeof analyzeFn };
 const QUICK = process.env.BENCH_QUICK === '1';
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
@@ -63,12 +72,17 @@ function barePass(text: string): number {
   return cells;
 }
 
-const fmtMs = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : ms < 1000 ? `${ms.toFixed(ms < 10 ? 2 : 1)} ms` : `${(ms / 1000).toFixed(2)} s`);
+const fmtMs = (ms: number) =>
+  ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : ms < 1000 ? `${ms.toFixed(ms < 10 ? 2 : 1)} ms` : `${(ms / 1000).toFixed(2)} s`;
 const fmtKB = (b: number) => `${(b / 1024).toFixed(0)} KB`;
 
 // ------------------------------------------------------------------ 1. samples
 console.log('\n# samples: full check (median) vs a bare split into lines and cells');
-const sampleFiles = existsSync(SAMPLES) ? readdirSync(SAMPLES).filter((f) => f.endsWith('.txt')).sort() : [];
+const sampleFiles = existsSync(SAMPLES)
+  ? readdirSync(SAMPLES)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+  : [];
 if (!sampleFiles.length) notes.push(`no samples found in ${SAMPLES}`);
 for (const f of sampleFiles) {
   const text = readFileSync(join(SAMPLES, f), 'utf8');
@@ -83,7 +97,12 @@ for (const f of sampleFiles) {
   const a = median(full);
   const b = median(bare);
   const ratio = a / b;
-  row(`sample ${f} (${(text.length / 1024).toFixed(1)} K chars)`, `${fmtMs(a)}; bare ${fmtMs(b)}; ×${ratio.toFixed(1)}`, '≤ 1 ms and ≤ 5× bare', a <= 1 && ratio <= 5);
+  row(
+    `sample ${f} (${(text.length / 1024).toFixed(1)} K chars)`,
+    `${fmtMs(a)}; bare ${fmtMs(b)}; ×${ratio.toFixed(1)}`,
+    '≤ 1 ms and ≤ 5× bare',
+    a <= 1 && ratio <= 5,
+  );
 }
 
 // ------------------------------------------------------------------ 2. scaling
@@ -98,7 +117,12 @@ for (const n of sizes) {
   const b = time(() => barePass(text), runs, 1000, 3);
   perSize.push({ lines, ms });
   const target = n === 10000 ? '≤ 50 ms' : '';
-  row(`generated ${n.toLocaleString('en')} lines (${(text.length / 1024).toFixed(0)} K chars)`, `${fmtMs(ms)}; ${((ms * 1000) / lines).toFixed(2)} µs/line; ×${(ms / b).toFixed(1)} bare`, target, n === 10000 ? ms <= 50 : null);
+  row(
+    `generated ${n.toLocaleString('en')} lines (${(text.length / 1024).toFixed(0)} K chars)`,
+    `${fmtMs(ms)}; ${((ms * 1000) / lines).toFixed(2)} µs/line; ×${(ms / b).toFixed(1)} bare`,
+    target,
+    n === 10000 ? ms <= 50 : null,
+  );
 }
 // growth: the exponent of time ~ lines^e between 1,000 and 100,000 lines (1.0 = linear)
 const p1 = perSize.find((p) => p.lines >= 1000)!;
@@ -106,7 +130,12 @@ const p3 = perSize[perSize.length - 1];
 const exponent = Math.log(p3.ms / p1.ms) / Math.log(p3.lines / p1.lines);
 const perLine = perSize.map((p) => (p.ms * 1000) / p.lines);
 const spread = Math.max(...perLine.slice(1)) / Math.min(...perLine.slice(1));
-row('growth 1,000 → 100,000 lines', `exponent ${exponent.toFixed(2)}; µs/line spread ×${spread.toFixed(2)}`, 'linear (exponent ≈ 1)', exponent <= 1.15);
+row(
+  'growth 1,000 → 100,000 lines',
+  `exponent ${exponent.toFixed(2)}; µs/line spread ×${spread.toFixed(2)}`,
+  'linear (exponent ≈ 1)',
+  exponent <= 1.15,
+);
 
 // ------------------------------------------------------------------ 3. bundles (built fresh)
 if (!SKIP.has('build')) {
@@ -116,7 +145,13 @@ if (!SKIP.has('build')) {
 }
 console.log('\n# bundle sizes');
 const bundles = [
-  ...['node', 'web'].flatMap((d) => (existsSync(join(ROOT, 'dist', d)) ? readdirSync(join(ROOT, 'dist', d)).filter((f) => f.endsWith('.js') || f.endsWith('.cjs')).map((f) => `dist/${d}/${f}`) : [])),
+  ...['node', 'web'].flatMap((d) =>
+    existsSync(join(ROOT, 'dist', d))
+      ? readdirSync(join(ROOT, 'dist', d))
+          .filter((f) => f.endsWith('.js') || f.endsWith('.cjs'))
+          .map((f) => `dist/${d}/${f}`)
+      : [],
+  ),
   'dist/cli.js',
 ].filter((f) => existsSync(join(ROOT, f)));
 for (const f of bundles) {
@@ -164,7 +199,12 @@ async function benchCli() {
     } catch {
       notes.push('the CLI run did not print valid JSON');
     }
-    row(`CLI --format json, 1,000 reports (${(bytes / 1e6).toFixed(1)} MB)`, `${fmtMs(ms)} wall (exit ${last!.code}, ${files} files)`, '≤ 3 s wall', ms <= 3000 && files === 1000);
+    row(
+      `CLI --format json, 1,000 reports (${(bytes / 1e6).toFixed(1)} MB)`,
+      `${fmtMs(ms)} wall (exit ${last!.code}, ${files} files)`,
+      '≤ 3 s wall',
+      ms <= 3000 && files === 1000,
+    );
     // Node's own start, for scale
     const t = performance.now();
     spawnSync(process.execPath, ['-e', '0']);
@@ -187,7 +227,11 @@ async function benchServer() {
     return;
   }
   const lsp = await import('vscode-languageserver-protocol/node');
-  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_ARGS ?? SERVER_EXEC_ARGV.join(' ')).split(' ').filter(Boolean), serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [...(process.env.BENCH_SERVER_ARGS ?? SERVER_EXEC_ARGV.join(' ')).split(' ').filter(Boolean), serverJs, '--stdio'],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const conn = lsp.createProtocolConnection(new lsp.StreamMessageReader(child.stdout), new lsp.StreamMessageWriter(child.stdin));
@@ -208,7 +252,13 @@ async function benchServer() {
     new Promise<void>((res, rej) => {
       if ((received.get(uri) ?? -2) >= version) return res();
       const timer = setTimeout(() => rej(new Error(`no diagnostics for ${uri} v${version}; stderr: ${stderr.slice(0, 500)}`)), timeoutMs);
-      waiting.set(uri, { version, resolve: () => (clearTimeout(timer), res()) });
+      waiting.set(uri, {
+        version,
+        resolve: () => {
+          clearTimeout(timer);
+          res();
+        },
+      });
     });
   const rss = () => {
     try {
@@ -251,28 +301,50 @@ async function benchServer() {
       if (Math.abs(now - mb) < 0.5 && i >= 5) break;
       mb = now;
     }
-    const stats = (await conn.sendRequest('disclosureReport/serverStats')) as { heapUsedBytes?: number; heapTotalBytes?: number; externalBytes?: number };
+    const stats = (await conn.sendRequest('disclosureReport/serverStats')) as {
+      heapUsedBytes?: number;
+      heapTotalBytes?: number;
+      externalBytes?: number;
+    };
     const mib = (n?: number) => ((n ?? 0) / 2 ** 20).toFixed(0);
-    const heapMb = stats.heapUsedBytes !== undefined ? `, V8 heap ${mib(stats.heapUsedBytes)}/${mib(stats.heapTotalBytes)} MB used/total, external ${mib(stats.externalBytes)} MB` : '';
-    row('server RSS, 1,000 documents open', `${mb.toFixed(0)} MB settled${heapMb} (${peak.toFixed(0)} MB just after opening; idle server ${(rss0 / 1024 / 1024).toFixed(0)} MB; all diagnosed in ${fmtMs(openMs)})`, '≤ 100 MB', mb <= 100);
+    const heapMb =
+      stats.heapUsedBytes !== undefined
+        ? `, V8 heap ${mib(stats.heapUsedBytes)}/${mib(stats.heapTotalBytes)} MB used/total, external ${mib(stats.externalBytes)} MB`
+        : '';
+    row(
+      'server RSS, 1,000 documents open',
+      `${mb.toFixed(0)} MB settled${heapMb} (${peak.toFixed(0)} MB just after opening; idle server ${(rss0 / 1024 / 1024).toFixed(0)} MB; all diagnosed in ${fmtMs(openMs)})`,
+      '≤ 100 MB',
+      mb <= 100,
+    );
 
     // change → diagnostics on a typical report, debounce set to 0 (initializationOptions)
     const uri = `${base}/typing.txt`;
     let text = readFileSync(join(SAMPLES, 'xigong-2022.txt'), 'utf8');
     let version = 1;
-    await conn.sendNotification(lsp.DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'disclosure-report', version, text } });
+    await conn.sendNotification(lsp.DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'disclosure-report', version, text },
+    });
     await diagnosticsFor(uri, version);
     const lat: number[] = [];
     for (let i = 0; i < (QUICK ? 30 : 200); i++) {
       version++;
       text = text.replace(/^(行政许可\t)(\d+)/m, (_, a, n) => `${a}${(Number(n) + 1) % 100000}`);
       const t = performance.now();
-      await conn.sendNotification(lsp.DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+      await conn.sendNotification(lsp.DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [{ text }],
+      });
       await diagnosticsFor(uri, version);
       lat.push(performance.now() - t);
     }
     const p95 = [...lat].sort((a, b) => a - b)[Math.floor(lat.length * 0.95)];
-    row('server change → diagnostics (xigong-2022, debounce 0)', `${fmtMs(median(lat))} median, p95 ${fmtMs(p95)}`, '≤ 20 ms', median(lat) <= 20);
+    row(
+      'server change → diagnostics (xigong-2022, debounce 0)',
+      `${fmtMs(median(lat))} median, p95 ${fmtMs(p95)}`,
+      '≤ 20 ms',
+      median(lat) <= 20,
+    );
     await conn.sendRequest(lsp.ShutdownRequest.type);
     await conn.sendNotification(lsp.ExitNotification.type);
   } catch (e) {

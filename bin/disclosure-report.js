@@ -1,8 +1,8 @@
 #!/usr/bin/env node
+import { existsSync } from 'node:fs';
 // The CLI's entry point: the bundled checker in dist/cli.js (built by `npm install` via the
 // prepare script, or by `npm run build`).
 import { createRequire } from 'node:module';
-import { existsSync } from 'node:fs';
 
 const cli = new URL('../dist/cli.js', import.meta.url);
 if (!existsSync(cli)) {

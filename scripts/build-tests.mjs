@@ -3,10 +3,11 @@
 //   dist/test/web/index.cjs                       web worker extension host (mocha's browser build inside)
 // The product bundles come from esbuild.mjs; the runners call this before every run (~0.2 s).
 // Usage: node scripts/build-tests.mjs
-import * as esbuild from 'esbuild';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -103,9 +103,18 @@ export async function startCodeServer({ port, folder, vsix, smokeTestDriver = fa
     if (r.status !== 0) throw new Error(`installing ${vsix} failed (${r.status}): ${r.stderr || r.stdout}`);
   }
 
-  const args = [...common, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened'];
+  const args = [
+    ...common,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+  ];
   if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   args.push(folder);
 
@@ -118,15 +127,27 @@ export async function startCodeServer({ port, folder, vsix, smokeTestDriver = fa
     s.pipe(logFile, { end: false });
     if (log) s.pipe(process.stderr, { end: false });
   }
-  const killGroup = () => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } };
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  };
   process.on('exit', killGroup);
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(2));
   const base = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) {
-      throw new Error(`code-server exited (${child.exitCode}): ${fs.readFileSync(logPath, 'utf8').trim().split('\n').slice(-5).join(' | ')}`);
+      throw new Error(
+        `code-server exited (${child.exitCode}): ${fs.readFileSync(logPath, 'utf8').trim().split('\n').slice(-5).join(' | ')}`,
+      );
     }
-    try { if ((await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) })).ok) break; } catch { /* not up yet */ }
+    try {
+      if ((await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(2000) })).ok) break;
+    } catch {
+      /* not up yet */
+    }
     if (Date.now() - started > 60000) throw new Error('code-server did not answer /healthz within 60 s');
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -136,10 +157,27 @@ export async function startCodeServer({ port, folder, vsix, smokeTestDriver = fa
     logPath,
     seconds: (Date.now() - started) / 1000,
     /** Keeps a copy of the server log (for a failed run). */
-    keepLog(dest) { try { fs.copyFileSync(logPath, dest); } catch { /* none */ } },
+    keepLog(dest) {
+      try {
+        fs.copyFileSync(logPath, dest);
+      } catch {
+        /* none */
+      }
+    },
     async stop() {
-      const alive = () => { try { process.kill(-child.pid, 0); return true; } catch { return false; } };
-      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+      const alive = () => {
+        try {
+          process.kill(-child.pid, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
       for (let i = 0; i < 50 && alive(); i++) await new Promise((r) => setTimeout(r, 100));
       if (alive()) killGroup();
       process.off('exit', killGroup);
@@ -154,8 +192,16 @@ export async function launchChromium() {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -168,14 +214,20 @@ export async function launchChromium() {
 export async function attachSuite(page, { name, verbose, format }) {
   const state = { passed: 0, failed: 0, seen: [] };
   let resolveExit;
-  const exited = new Promise((resolve) => { resolveExit = resolve; });
+  const exited = new Promise((resolve) => {
+    resolveExit = resolve;
+  });
   const closing = new RegExp(`^${name}: (\\d+) passed, (\\d+) failed`, 'm');
   // the suite's report lines are marked "‣ " (test/vscode/reporter.ts); the rest only with --verbose
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = format(...args);
     state.seen.push(text);
     const m = closing.exec(text);
-    if (m) { state.passed = Number(m[1]); state.failed = Number(m[2]); return; }
+    if (m) {
+      state.passed = Number(m[1]);
+      state.failed = Number(m[2]);
+      return;
+    }
     for (const line of text.split('\n')) {
       if (line.startsWith('‣ ')) console.log(`  ${line.slice(2)}`);
       else if (verbose && line.trim()) console.log(`  [exthost ${type}] ${line}`);
@@ -190,7 +242,10 @@ export async function attachSuite(page, { name, verbose, format }) {
     const text = m.text();
     if (/No extension host found that can launch the test runner/.test(text)) resolveExit('no-runner');
     const act = /Activating extension '[^']+' failed: .*/.exec(text);
-    if (act && !reported.has(act[0])) { reported.add(act[0]); console.log(`  [workbench] ${act[0]}`); }
+    if (act && !reported.has(act[0])) {
+      reported.add(act[0]);
+      console.log(`  [workbench] ${act[0]}`);
+    }
   });
   /**
    * Waits for the suite (at most timeoutMs), copies its counts into the runner's tally and says
@@ -199,7 +254,9 @@ export async function attachSuite(page, { name, verbose, format }) {
    */
   const outcome = async (run, timeoutMs, host) => {
     let timer;
-    const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
+    const timeout = new Promise((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    });
     const code = await Promise.race([exited, timeout]);
     clearTimeout(timer);
     run.passed = state.passed;
@@ -208,11 +265,15 @@ export async function attachSuite(page, { name, verbose, format }) {
       run.failed = 1;
       return { exitCode: 1, why: 'the workbench found no extension host for the tests module (is the extension loadable? see --verbose)' };
     }
-    if (code === 'timeout') return { exitCode: 2, why: `no result from the ${host} within ${timeoutMs} ms (the suite never started or hung)` };
+    if (code === 'timeout')
+      return { exitCode: 2, why: `no result from the ${host} within ${timeoutMs} ms (the suite never started or hung)` };
     if (code === 0 && run.passed > 0 && run.failed === 0) return { exitCode: 0 };
     if (run.failed > 0) return { exitCode: 1 };
     run.failed = 1; // the suite could not even run (e.g. the test module failed to load)
-    return { exitCode: 1, why: `the ${host} ended the tests with exit code ${code} and no result line; last output:\n${state.seen.slice(-10).join('\n')}` };
+    return {
+      exitCode: 1,
+      why: `the ${host} ended the tests with exit code ${code} and no result line; last output:\n${state.seen.slice(-10).join('\n')}`,
+    };
   };
   return { exited, state, outcome };
 }

@@ -46,7 +46,10 @@ const flags = ['--no-dependencies', '--allow-missing-repository', '--no-rewrite-
 if (!fs.readdirSync('.').some((f) => /^licen[sc]e(\.md|\.txt)?$/i.test(f))) flags.push('--skip-license');
 fs.rmSync(out, { force: true });
 run('node', [vsce, 'package', ...flags, '--out', out]);
-const files = zipEntries(fs.readFileSync(out)).filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length)).sort();
+const files = zipEntries(fs.readFileSync(out))
+  .filter((f) => f.startsWith('extension/'))
+  .map((f) => f.slice('extension/'.length))
+  .sort();
 const size = fs.statSync(out).size;
 console.log(`package: ${path.relative(ROOT, out)}, ${files.length} files, ${(size / 1024).toFixed(1)} KiB`);
 for (const f of files) console.log(`  ${f}`);

@@ -9,8 +9,8 @@
 import * as dns from 'node:dns/promises';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ROOT, tempCopy } from './code-server.mjs';
 import { buildTests } from './build-tests.mjs';
+import { ROOT, tempCopy } from './code-server.mjs';
 
 process.chdir(ROOT);
 const UPDATE_HOST = 'update.code.visualstudio.com';
@@ -29,7 +29,9 @@ function withTimeout(promise, ms, what) {
   let timer;
   return Promise.race([
     promise.finally(() => clearTimeout(timer)),
-    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms); }),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+    }),
   ]);
 }
 
@@ -49,9 +51,12 @@ if (executable && !fs.existsSync(executable)) fail(2, `VSCODE_EXECUTABLE_PATH=${
 if (!executable && !cached) {
   const probe = await canReachUpdateHost();
   if (!probe.ok) {
-    fail(2, `cannot download VS Code: ${UPDATE_HOST} is unreachable (${probe.why}) and no VS Code is cached in ` +
-      `${path.relative(ROOT, CACHE)}/. Set VSCODE_EXECUTABLE_PATH to a local VS Code, or run the same suite ` +
-      'offline in the VS Code server: npm run test:vscode');
+    fail(
+      2,
+      `cannot download VS Code: ${UPDATE_HOST} is unreachable (${probe.why}) and no VS Code is cached in ` +
+        `${path.relative(ROOT, CACHE)}/. Set VSCODE_EXECUTABLE_PATH to a local VS Code, or run the same suite ` +
+        'offline in the VS Code server: npm run test:vscode',
+    );
   }
 }
 

@@ -15,8 +15,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { attachSuite, ensureInstalled, freePort, launchChromium, ROOT, startCodeServer, tempCopy, createRunner } from './code-server.mjs';
 import { buildTests } from './build-tests.mjs';
+import { attachSuite, createRunner, ensureInstalled, freePort, launchChromium, ROOT, startCodeServer, tempCopy } from './code-server.mjs';
 
 process.chdir(ROOT);
 const verbose = process.argv.includes('--verbose');
@@ -26,7 +26,7 @@ const grepAt = process.argv.indexOf('--grep');
 const grep = grepAt > 0 ? process.argv[grepAt + 1] : undefined;
 const TIMEOUT_MS = Number(process.env.VSCODE_TEST_TIMEOUT_MS ?? 240000);
 const run = createRunner('vscode');
-const { finish, elapsed } = run;
+const { finish } = run;
 
 if (!ensureInstalled()) finish(2, 'could not install the VS Code server (scripts/install-vscode.sh failed)');
 if (!fs.existsSync('dist/node/extension.js') || !fs.existsSync('dist/node/server.js')) {
@@ -78,7 +78,9 @@ try {
     server.keepLog('test-results/vscode-code-server.log');
     // the server's reasons for not loading the extension, if any
     const log = fs.existsSync('test-results/vscode-code-server.log') ? fs.readFileSync('test-results/vscode-code-server.log', 'utf8') : '';
-    for (const m of new Set(log.match(/^.*(is not compatible with Code|ESM modules are not supported|Cannot activate|failed to activate).*$/gim) ?? [])) {
+    for (const m of new Set(
+      log.match(/^.*(is not compatible with Code|ESM modules are not supported|Cannot activate|failed to activate).*$/gim) ?? [],
+    )) {
       console.log(`  [code-server] ${m.replace(/^\[[^\]]*\]\s*/, '')}`);
     }
     console.log('[vscode] saved test-results/vscode-failure.png and test-results/vscode-code-server.log');

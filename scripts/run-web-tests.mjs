@@ -12,11 +12,11 @@
 // Last line: "web: N passed, N failed". Exit: 0 all passed, 1 a test failed, 2 infrastructure error.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { createRequire } from 'node:module';
-import { attachSuite, CHROMIUM, freePort, launchChromium, ROOT, tempCopy, createRunner } from './code-server.mjs';
 import { buildTests } from './build-tests.mjs';
+import { attachSuite, CHROMIUM, createRunner, freePort, launchChromium, ROOT, tempCopy } from './code-server.mjs';
 
 process.chdir(ROOT);
 const verbose = process.argv.includes('--verbose');
@@ -24,7 +24,7 @@ const verbose = process.argv.includes('--verbose');
 const EXTENSION = path.resolve(process.env.DR_EXTENSION_PATH ?? ROOT);
 const TIMEOUT_MS = Number(process.env.VSCODE_TEST_TIMEOUT_MS ?? 240000);
 const run = createRunner('web');
-const { finish, elapsed } = run;
+const { finish } = run;
 
 // The VS Code web build: @vscode/test-web would download one (offline: ENOTFOUND). It serves a
 // cached build without any network access when <dataDir>/vscode-web-<quality>-<commit>/version
@@ -43,7 +43,8 @@ function prepareVSCodeBuild() {
 
 if (!fs.existsSync(CHROMIUM)) {
   console.log(`[web] ${CHROMIUM} missing: bash scripts/install-vscode.sh --apt-only`);
-  if (spawnSync('bash', ['scripts/install-vscode.sh', '--apt-only'], { stdio: 'inherit' }).status !== 0) finish(2, 'could not install chromium');
+  if (spawnSync('bash', ['scripts/install-vscode.sh', '--apt-only'], { stdio: 'inherit' }).status !== 0)
+    finish(2, 'could not install chromium');
 }
 if (!fs.existsSync('dist/web/extension.cjs') || !fs.existsSync('dist/web/server.js')) {
   console.log('[web] dist/web missing: node esbuild.mjs');

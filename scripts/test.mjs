@@ -1,18 +1,36 @@
 #!/usr/bin/env node
 // `npm test`: every suite that can run on this machine, in order, then one closing line
 // "N passed, N failed" that adds them up. Exit 1 when any stage fails.
-//   stages: typecheck → build → unit → protocol → vscode (Node extension host) → web (web worker)
+//   stages: typecheck → lint → build → unit → protocol → vscode (Node extension host) → web (web worker)
 //           → ui (the .vsix in code-server, by mouse and keyboard)
 // `npm test -- unit protocol` runs only the named stages (the build always runs first when needed).
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 
 // Node 20's test runner takes files, not folders or globs
-const testsIn = (dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort().map((f) => `${dir}/${f}`) : []);
-const nodeTest = (dir) => ['node', '--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./scripts/count-reporter.mjs', '--test-reporter-destination=stdout', ...testsIn(dir)];
+const testsIn = (dir) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.test.ts'))
+        .sort()
+        .map((f) => `${dir}/${f}`)
+    : [];
+const nodeTest = (dir) => [
+  'node',
+  '--import',
+  'tsx',
+  '--test',
+  '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  '--test-reporter=./scripts/count-reporter.mjs',
+  '--test-reporter-destination=stdout',
+  ...testsIn(dir),
+];
 
 const STAGES = [
   { name: 'typecheck', cmd: ['npx', 'tsc', '-p', 'tsconfig.json', '--noEmit'], counts: false },
+  // one formatter and linter for the whole tree (biome.json); `npm run lint -- --write` fixes what it can
+  { name: 'lint', cmd: ['npx', 'biome', 'check', '.'], counts: false },
   { name: 'build', cmd: ['node', 'esbuild.mjs'], counts: false },
   { name: 'unit', cmd: nodeTest('test/unit'), counts: 'node' },
   { name: 'protocol', cmd: nodeTest('test/protocol'), counts: 'node' },
@@ -59,7 +77,9 @@ for (const stage of stages) {
   if (code !== 0 && f === 0) f = 1; // a stage that failed without counting still fails the run
   passed += p;
   failed += f;
-  summary.push(`${stage.name.padEnd(10)} ${code === 0 ? 'ok  ' : 'FAIL'} ${stage.counts ? `${p} passed, ${f} failed` : ''} (${seconds.toFixed(1)} s)`);
+  summary.push(
+    `${stage.name.padEnd(10)} ${code === 0 ? 'ok  ' : 'FAIL'} ${stage.counts ? `${p} passed, ${f} failed` : ''} (${seconds.toFixed(1)} s)`,
+  );
   if (code !== 0 && (stage.name === 'build' || stage.name === 'typecheck')) {
     // later stages would only repeat the same error
     if (stage.name === 'build') break;

@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ensureInstalled, freePort, launchChromium, ROOT, startCodeServer, tempCopy, createRunner } from './code-server.mjs';
+import { createRunner, ensureInstalled, freePort, launchChromium, ROOT, startCodeServer, tempCopy } from './code-server.mjs';
 
 process.chdir(ROOT);
 const REPORT = '西工区2022年政府信息公开工作年度报告.txt';
@@ -25,13 +25,21 @@ const { finish, elapsed } = run;
 
 /** What the report must read after Recalculate Totals + save: the five rows gain "\t<row sum>". */
 function expectedAfterRecalculation(text) {
-  const rows = [/^一、本年新收政府信息公开申请数量/, /^二、上年结转政府信息公开申请数量/, /[(（]一[)）]\s*予以公开/,
-    /[(（]二[)）]\s*部分公开/, /[(（]三[)）]\s*不予\t/];
+  const rows = [
+    /^一、本年新收政府信息公开申请数量/,
+    /^二、上年结转政府信息公开申请数量/,
+    /[(（]一[)）]\s*予以公开/,
+    /[(（]二[)）]\s*部分公开/,
+    /[(（]三[)）]\s*不予\t/,
+  ];
   const lines = text.split('\n');
   for (const re of rows) {
     const i = lines.findIndex((l) => re.test(l));
     if (i < 0) throw new Error(`sample has no line matching ${re}`);
-    const sum = lines[i].split('\t').filter((c) => /^\d+$/.test(c.trim())).reduce((s, c) => s + Number(c), 0);
+    const sum = lines[i]
+      .split('\t')
+      .filter((c) => /^\d+$/.test(c.trim()))
+      .reduce((s, c) => s + Number(c), 0);
     lines[i] = `${lines[i]}\t${sum}`;
   }
   return lines.join('\n');
@@ -41,7 +49,10 @@ if (!ensureInstalled()) finish(2, 'could not install the VS Code server (scripts
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dr-ui-'));
 const vsix = path.join(tmp, 'disclosure-report.vsix');
 const pack = spawnSync('node', [path.join(ROOT, 'scripts/package.mjs'), '--out', vsix], { encoding: 'utf8' });
-if (pack.status !== 0) { process.stderr.write(pack.stdout + pack.stderr); finish(1, 'packaging the .vsix failed'); }
+if (pack.status !== 0) {
+  process.stderr.write(pack.stdout + pack.stderr);
+  finish(1, 'packaging the .vsix failed');
+}
 console.log(`[ui] ${pack.stdout.split('\n')[0]}`);
 
 const workspace = tempCopy(path.join(ROOT, 'test/fixtures/workspace'), 'dr-ui-ws-');
@@ -50,12 +61,18 @@ const original = fs.readFileSync(reportPath, 'utf8');
 const port = await freePort(process.env.VSCODE_TEST_PORT);
 let server;
 try {
-  server = await startCodeServer({ port, folder: workspace, vsix, log: verbose, settings: {
-    'workbench.colorTheme': 'Default Light Modern',
-    // full-width punctuation is everywhere in these reports: no boxes around it in the screenshots
-    'editor.unicodeHighlight.ambiguousCharacters': false,
-    'editor.minimap.enabled': false,
-  } });
+  server = await startCodeServer({
+    port,
+    folder: workspace,
+    vsix,
+    log: verbose,
+    settings: {
+      'workbench.colorTheme': 'Default Light Modern',
+      // full-width punctuation is everywhere in these reports: no boxes around it in the screenshots
+      'editor.unicodeHighlight.ambiguousCharacters': false,
+      'editor.minimap.enabled': false,
+    },
+  });
 } catch (err) {
   finish(2, `VS Code (code-server) could not be started on 127.0.0.1:${port}: ${err.message}`);
 }
@@ -80,92 +97,114 @@ try {
   };
 
   const checks = [
-    ['the workbench loads', async () => {
-      await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60000 });
-      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 30000 });
-    }],
-    [`${REPORT} opens from the Explorer in the Disclosure Report language`, async () => {
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: REPORT }).click({ timeout: 30000 });
-      await page.locator('.tab', { hasText: REPORT }).waitFor({ timeout: 10000 });
-      await page.locator('.statusbar-item', { hasText: 'Disclosure Report' }).first().waitFor({ timeout: 15000 });
-    }],
-    ['error squiggles appear and the Problems panel lists the five missing-cell rows', async () => {
-      // bring the table 三 rows into view, then open the Problems panel
-      await palette('Go to Line/Column');
-      await page.keyboard.type('43');
-      await page.keyboard.press('Enter');
-      await editor.locator('.squiggly-error').nth(4).waitFor({ timeout: 20000 });
-      await page.keyboard.press('Control+Shift+M');
-      const rows = page.locator('.markers-panel .monaco-list-row', { hasText: 'missing-cell' });
-      await rows.nth(4).waitFor({ timeout: 10000 });
-      const count = await rows.count();
-      if (count !== 5) throw new Error(`expected 5 missing-cell rows in the Problems panel, found ${count}`);
-      const squiggles = await editor.locator('.squiggly-error').count();
-      if (squiggles < 5) throw new Error(`expected 5 error squiggles in view, found ${squiggles}`);
-      if (screenshots) await page.screenshot({ path: 'docs/squiggles.png' });
-    }],
-    ['hovering the 总计 cell of （七）总计 shows its sum written out', async () => {
-      await page.keyboard.press('Control+Shift+M'); // close the panel again: room for the hover
-      await page.locator('.view-lines').first().click();
-      await palette('Go to Line/Column');
-      await page.keyboard.type('65');
-      await page.keyboard.press('Enter');
-      // the middle of the last "12" on the （七）总计 line, measured in the rendered text
-      const box = await page.evaluate(() => {
-        const lines = [...document.querySelectorAll('.editor-instance .view-lines .view-line')];
-        const line = lines.find((l) => /[(（]七[)）]/.test(l.textContent) && l.textContent.includes('总计'));
-        if (!line) return null;
-        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-        let last = null;
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const i = n.textContent.lastIndexOf('12');
-          if (i >= 0) last = { n, i };
+    [
+      'the workbench loads',
+      async () => {
+        await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 60000 });
+        await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 30000 });
+      },
+    ],
+    [
+      `${REPORT} opens from the Explorer in the Disclosure Report language`,
+      async () => {
+        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: REPORT }).click({ timeout: 30000 });
+        await page.locator('.tab', { hasText: REPORT }).waitFor({ timeout: 10000 });
+        await page.locator('.statusbar-item', { hasText: 'Disclosure Report' }).first().waitFor({ timeout: 15000 });
+      },
+    ],
+    [
+      'error squiggles appear and the Problems panel lists the five missing-cell rows',
+      async () => {
+        // bring the table 三 rows into view, then open the Problems panel
+        await palette('Go to Line/Column');
+        await page.keyboard.type('43');
+        await page.keyboard.press('Enter');
+        await editor.locator('.squiggly-error').nth(4).waitFor({ timeout: 20000 });
+        await page.keyboard.press('Control+Shift+M');
+        const rows = page.locator('.markers-panel .monaco-list-row', { hasText: 'missing-cell' });
+        await rows.nth(4).waitFor({ timeout: 10000 });
+        const count = await rows.count();
+        if (count !== 5) throw new Error(`expected 5 missing-cell rows in the Problems panel, found ${count}`);
+        const squiggles = await editor.locator('.squiggly-error').count();
+        if (squiggles < 5) throw new Error(`expected 5 error squiggles in view, found ${squiggles}`);
+        if (screenshots) await page.screenshot({ path: 'docs/squiggles.png' });
+      },
+    ],
+    [
+      'hovering the 总计 cell of （七）总计 shows its sum written out',
+      async () => {
+        await page.keyboard.press('Control+Shift+M'); // close the panel again: room for the hover
+        await page.locator('.view-lines').first().click();
+        await palette('Go to Line/Column');
+        await page.keyboard.type('65');
+        await page.keyboard.press('Enter');
+        // the middle of the last "12" on the （七）总计 line, measured in the rendered text
+        const box = await page.evaluate(() => {
+          const lines = [...document.querySelectorAll('.editor-instance .view-lines .view-line')];
+          const line = lines.find((l) => /[(（]七[)）]/.test(l.textContent) && l.textContent.includes('总计'));
+          if (!line) return null;
+          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+          let last = null;
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const i = n.textContent.lastIndexOf('12');
+            if (i >= 0) last = { n, i };
+          }
+          if (!last) return null;
+          const r = document.createRange();
+          r.setStart(last.n, last.i);
+          r.setEnd(last.n, last.i + 2);
+          const b = r.getBoundingClientRect();
+          return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+        });
+        if (!box) throw new Error('the （七）总计 line with its 12 is not on screen');
+        await page.mouse.move(box.x - 20, box.y);
+        await page.mouse.move(box.x, box.y, { steps: 5 });
+        const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: '=' });
+        await hover.first().waitFor({ timeout: 10000 });
+        const text = await hover.first().textContent();
+        if (!/\d+(\s*\+\s*\d+)+\s*=\s*12\b/.test(text)) throw new Error(`hover does not write out the sum: ${text.slice(0, 200)}`);
+        if (screenshots) await page.screenshot({ path: 'docs/hover.png' });
+        await page.keyboard.press('Escape');
+      },
+    ],
+    [
+      '"Disclosure Report: Recalculate Totals" from the command palette clears the squiggles',
+      async () => {
+        await page.mouse.move(5, 400);
+        await palette('Disclosure Report: Recalculate Totals');
+        // the report becomes dirty, and the finding count in the status bar drops to none
+        await page.locator('.tab.dirty', { hasText: REPORT }).waitFor({ timeout: 15000 });
+        await page.locator('.statusbar-item', { hasText: /5 report findings/ }).waitFor({ state: 'detached', timeout: 15000 });
+        await palette('Go to Line/Column');
+        await page.keyboard.type('43');
+        await page.keyboard.press('Enter');
+        await page.locator('.view-lines .view-line', { hasText: '本年新收政府信息公开申请数量' }).waitFor({ timeout: 5000 });
+        const squiggles = await editor.locator('.squiggly-error').count();
+        if (squiggles) throw new Error(`${squiggles} error squiggles left`);
+      },
+    ],
+    [
+      'saving writes the five totals and nothing else',
+      async () => {
+        await page.keyboard.press('Control+S');
+        await page.locator('.tab.dirty', { hasText: REPORT }).waitFor({ state: 'detached', timeout: 10000 });
+        const saved = fs.readFileSync(reportPath, 'utf8');
+        const expected = expectedAfterRecalculation(original);
+        if (saved !== expected) {
+          const a = saved.split('\n');
+          const b = expected.split('\n');
+          const i = a.findIndex((l, k) => l !== b[k]);
+          throw new Error(`saved text differs at line ${i + 1}: ${JSON.stringify(a[i])} vs expected ${JSON.stringify(b[i])}`);
         }
-        if (!last) return null;
-        const r = document.createRange();
-        r.setStart(last.n, last.i);
-        r.setEnd(last.n, last.i + 2);
-        const b = r.getBoundingClientRect();
-        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-      });
-      if (!box) throw new Error('the （七）总计 line with its 12 is not on screen');
-      await page.mouse.move(box.x - 20, box.y);
-      await page.mouse.move(box.x, box.y, { steps: 5 });
-      const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: '=' });
-      await hover.first().waitFor({ timeout: 10000 });
-      const text = await hover.first().innerText();
-      if (!/\d+(\s*\+\s*\d+)+\s*=\s*12\b/.test(text)) throw new Error(`hover does not write out the sum: ${text.slice(0, 200)}`);
-      if (screenshots) await page.screenshot({ path: 'docs/hover.png' });
-      await page.keyboard.press('Escape');
-    }],
-    ['"Disclosure Report: Recalculate Totals" from the command palette clears the squiggles', async () => {
-      await page.mouse.move(5, 400);
-      await palette('Disclosure Report: Recalculate Totals');
-      // the report becomes dirty, and the finding count in the status bar drops to none
-      await page.locator('.tab.dirty', { hasText: REPORT }).waitFor({ timeout: 15000 });
-      await page.locator('.statusbar-item', { hasText: /5 report findings/ }).waitFor({ state: 'detached', timeout: 15000 });
-      await palette('Go to Line/Column');
-      await page.keyboard.type('43');
-      await page.keyboard.press('Enter');
-      await page.locator('.view-lines .view-line', { hasText: '本年新收政府信息公开申请数量' }).waitFor({ timeout: 5000 });
-      const squiggles = await editor.locator('.squiggly-error').count();
-      if (squiggles) throw new Error(`${squiggles} error squiggles left`);
-    }],
-    ['saving writes the five totals and nothing else', async () => {
-      await page.keyboard.press('Control+S');
-      await page.locator('.tab.dirty', { hasText: REPORT }).waitFor({ state: 'detached', timeout: 10000 });
-      const saved = fs.readFileSync(reportPath, 'utf8');
-      const expected = expectedAfterRecalculation(original);
-      if (saved !== expected) {
-        const a = saved.split('\n');
-        const b = expected.split('\n');
-        const i = a.findIndex((l, k) => l !== b[k]);
-        throw new Error(`saved text differs at line ${i + 1}: ${JSON.stringify(a[i])} vs expected ${JSON.stringify(b[i])}`);
-      }
-    }],
+      },
+    ],
   ];
   for (const [name, check] of checks) {
-    if (run.failed) { console.log(`  - ${name} (skipped after a failure)`); run.failed++; continue; }
+    if (run.failed) {
+      console.log(`  - ${name} (skipped after a failure)`);
+      run.failed++;
+      continue;
+    }
     try {
       await check();
       run.passed++;

@@ -6,12 +6,12 @@ import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from
 import {
   FINDING_COUNT_NOTIFICATION,
   FINDING_COUNT_REQUEST,
-  LANGUAGE_ID,
-  RECALCULATE_COMMAND,
-  SETTINGS_SECTION,
   type FindingCounts,
   type InitializationOptions,
+  LANGUAGE_ID,
+  RECALCULATE_COMMAND,
   type RecalculateResult,
+  SETTINGS_SECTION,
 } from '../../server/src/protocol';
 import { looksLikeReport } from './detect';
 
@@ -71,9 +71,7 @@ function registerStatusBar(context: vscode.ExtensionContext, client: BaseLanguag
       item.tooltip = undefined;
     } else {
       const icon = c.error ? '$(error)' : c.warning ? '$(warning)' : c.total ? '$(info)' : '$(pass)';
-      item.text = c.total
-        ? `${icon} ${vscode.l10n.t('{0} report findings', c.total)}`
-        : `${icon} ${vscode.l10n.t('Report OK')}`;
+      item.text = c.total ? `${icon} ${vscode.l10n.t('{0} report findings', c.total)}` : `${icon} ${vscode.l10n.t('Report OK')}`;
       item.tooltip = vscode.l10n.t(
         '{0} errors, {1} warnings, {2} other findings in this report (format {3}). Click to open the Problems view.',
         c.error,

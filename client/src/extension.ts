@@ -1,6 +1,6 @@
 // The Node extension: runs the language server (dist/node/server.js) as a child process over IPC.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { LANGUAGE_ID, SERVER_EXEC_ARGV } from '../../server/src/protocol';
 import { activateCommon, clientOptions, deactivateCommon } from './common';
 

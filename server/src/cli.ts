@@ -8,17 +8,17 @@ import {
   analyze,
   applyEdits,
   CONFIG_FILE_NAME,
+  type Config,
+  type ConfigHost,
+  type Finding,
   fixAllEdits,
   formatMessage,
+  type Lang,
   langOf,
   loadConfigFor,
   parseConfig,
   RULES,
   ruleDocUrl,
-  type Config,
-  type ConfigHost,
-  type Finding,
-  type Lang,
   type TextEdit,
 } from './core/index';
 
@@ -69,8 +69,10 @@ function parseArgs(argv: string[], env: CliIO['env']): Options | string {
         const v = value('--lang');
         if (v !== 'zh' && v !== 'en') return `unknown --lang '${v}' (zh or en)`;
         opts.lang = v;
-      } else if (a === '--') opts.paths.push(...args.slice(i + 1)), (i = args.length);
-      else if (a.startsWith('-') && a !== '-') return `unknown option '${a}'`;
+      } else if (a === '--') {
+        opts.paths.push(...args.slice(i + 1));
+        i = args.length;
+      } else if (a.startsWith('-') && a !== '-') return `unknown option '${a}'`;
       else opts.paths.push(a);
     } catch (e) {
       return (e as Error).message;
@@ -146,9 +148,11 @@ export function expandPaths(paths: string[], cwd: string): Target[] {
       const files: string[] = [];
       walk(path.resolve(cwd, base), files, skipped);
       const re = globToRegExp(norm.startsWith('/') ? norm : path.posix.join(base === '.' ? '' : base, norm.slice(baseEnd + 1)));
-      const matched = files.map((f) => path.relative(cwd, f).split(path.sep).join('/')).filter((f) => re.test(f) || re.test(path.resolve(cwd, f)));
+      const matched = files
+        .map((f) => path.relative(cwd, f).split(path.sep).join('/'))
+        .filter((f) => re.test(f) || re.test(path.resolve(cwd, f)));
       if (!matched.length) missing.push(p);
-      matched.forEach((f) => add(f, true));
+      for (const f of matched) add(f, true);
       continue;
     }
     let st: fs.Stats;
@@ -167,7 +171,7 @@ export function expandPaths(paths: string[], cwd: string): Target[] {
     if (st.isDirectory()) {
       const files: string[] = [];
       walk(path.resolve(cwd, p), files, skipped);
-      files.forEach((f) => add(path.relative(cwd, f) || f, true));
+      for (const f of files) add(path.relative(cwd, f) || f, true);
     } else add(p, false);
     for (const s of skipped.splice(0)) targets.push({ file: s.file, scanned: true, error: s.reason });
   }
@@ -234,7 +238,7 @@ function toJson(results: FileResult[], lang: Lang): string {
     if (r.encoding && r.encoding !== 'utf-8') o.encoding = r.encoding;
     return o;
   });
-  return JSON.stringify({ version: 1, files }, null, 2) + '\n';
+  return `${JSON.stringify({ version: 1, files }, null, 2)}\n`;
 }
 
 function toSarif(results: FileResult[], lang: Lang): string {
@@ -271,7 +275,11 @@ function toSarif(results: FileResult[], lang: Lang): string {
             },
           },
         ],
-        properties: Object.fromEntries(Object.entries({ table: d.table, row: d.row, column: d.column, expected: d.expected, actual: d.actual }).filter(([, v]) => v !== undefined)),
+        properties: Object.fromEntries(
+          Object.entries({ table: d.table, row: d.row, column: d.column, expected: d.expected, actual: d.actual }).filter(
+            ([, v]) => v !== undefined,
+          ),
+        ),
       })),
     ),
     invocations: [
@@ -283,7 +291,7 @@ function toSarif(results: FileResult[], lang: Lang): string {
       },
     ],
   };
-  return JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] }, null, 2) + '\n';
+  return `${JSON.stringify({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] }, null, 2)}\n`;
 }
 
 // ------------------------------------------------------------------ main
@@ -302,7 +310,7 @@ const nodeHost: ConfigHost = {
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
-    io.stdout(USAGE + '\n');
+    io.stdout(`${USAGE}\n`);
     return 0;
   }
   const opts = parseArgs(argv, io.env);
@@ -362,7 +370,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     let analysis = analyze(read.text, { config });
     const result: FileResult = { file: t.file, format: analysis.report.format, diagnostics: analysis.findings, encoding: read.encoding };
     if (!analysis.report.format) result.skipped = 'not recognised as a disclosure report';
-    for (const e of analysis.ruleErrors) io.stderr(`disclosure-report: internal error in rule ${e.code} on ${t.file}: ${e.error.split('\n')[0]}\n`);
+    for (const e of analysis.ruleErrors)
+      io.stderr(`disclosure-report: internal error in rule ${e.code} on ${t.file}: ${e.error.split('\n')[0]}\n`);
     if (opts.fix && analysis.report.format) {
       const edits = fixAllEdits(analysis);
       if (edits.length && read.encoding !== 'utf-8') {
@@ -372,7 +381,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         const body = read.bom ? read.text.slice(1) : read.text;
         const fixed = applyEdits(body, edits);
         const lines = body.split(/\r\n|\r|\n/);
-        result.fixes = edits.map((e) => ({ range: e.range, newText: e.newText, old: (lines[e.range.start.line] ?? '').slice(e.range.start.character, e.range.end.character) }));
+        result.fixes = edits.map((e) => ({
+          range: e.range,
+          newText: e.newText,
+          old: (lines[e.range.start.line] ?? '').slice(e.range.start.character, e.range.end.character),
+        }));
         try {
           fs.writeFileSync(abs, (read.bom ? '\ufeff' : '') + fixed);
           analysis = analyze(fixed, { config });
@@ -398,12 +411,16 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       if (r.error) io.stderr(`${r.file}: error: ${r.error}\n`);
       if (r.skipped) io.stderr(`${r.file}: skipped: ${r.skipped}\n`);
       for (const f of r.fixes ?? []) {
-        io.stdout(`${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: fixed: ${f.old ? `${f.old} → ` : 'inserted '}${f.newText.replace(/\t/g, '')}\n`);
+        io.stdout(
+          `${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: fixed: ${f.old ? `${f.old} → ` : 'inserted '}${f.newText.replace(/\t/g, '')}\n`,
+        );
       }
       for (const d of r.diagnostics) {
         if (d.severity === 'error') errors++;
         else if (d.severity === 'warning') warnings++;
-        io.stdout(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${formatMessage(d, opts.lang)}\n`);
+        io.stdout(
+          `${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${formatMessage(d, opts.lang)}\n`,
+        );
       }
     }
     const checked = results.filter((r) => !r.error && !r.skipped).length;

@@ -11,8 +11,8 @@ import type {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Config, Lang } from './core/index';
-import type { ValidateMode } from './settings';
 import type { ServerStats } from './protocol';
+import type { ValidateMode } from './settings';
 
 /** What differs between the Node server and the web worker server. */
 export interface ServerEnv {

@@ -1,15 +1,15 @@
 // The core's results in LSP shapes, shared by the features: a finding as a Diagnostic, edits as a
 // versioned WorkspaceEdit, findings counted for the status bar.
 import {
-  DiagnosticSeverity,
-  TextDocumentEdit,
   type Diagnostic,
   type DiagnosticRelatedInformation,
+  DiagnosticSeverity,
+  TextDocumentEdit,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { formatMessage, ruleDocUrl, type Finding, type Lang, type Severity } from './core/index';
-import { SOURCE, type DiagnosticData, type FindingCounts } from './protocol';
+import { type Finding, formatMessage, type Lang, ruleDocUrl, type Severity } from './core/index';
+import { type DiagnosticData, type FindingCounts, SOURCE } from './protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

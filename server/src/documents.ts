@@ -4,8 +4,8 @@
 // the findings of the other rules are served as usual.
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, type Analysis } from './core/index';
 import type { DocumentSettings } from './context';
+import { type Analysis, analyze } from './core/index';
 import { shortStack } from './guard';
 import type { ServerStats } from './protocol';
 
@@ -84,7 +84,9 @@ export class DocumentStore {
     if (analysis.ruleErrors.length && this.logged.get(document.uri) !== document.version) {
       this.logged.set(document.uri, document.version);
       for (const { code, error } of analysis.ruleErrors) {
-        this.logError(`rule ${code} failed on ${document.uri} (version ${document.version}); its findings are missing: ${shortStack(error)}`);
+        this.logError(
+          `rule ${code} failed on ${document.uri} (version ${document.version}); its findings are missing: ${shortStack(error)}`,
+        );
       }
     }
     return analysis;

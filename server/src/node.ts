@@ -1,10 +1,10 @@
 // The language server on Node: VS Code starts it over IPC (--node-ipc); the protocol tests and
 // other editors over stdio (--stdio). createConnection reads the transport from the arguments.
 import { readFileSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { RULE_LIST } from './core/index';
 import { startServer } from './server';

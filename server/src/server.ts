@@ -1,14 +1,14 @@
 // The Disclosure Report language server, independent of its transport: node.ts runs it over
 // IPC or stdio, browser.ts in a web worker. Capabilities come from the one feature list below.
 import {
-  TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
   type InitializeResult,
   type ServerCapabilities,
+  TextDocumentSyncKind,
 } from 'vscode-languageserver';
-import { analyze, templateReport, type Lang } from './core/index';
 import type { AnalyzedDocument, Feature, ServerContext, ServerEnv } from './context';
+import { analyze, type Lang, templateReport } from './core/index';
 import { DocumentStore } from './documents';
 import { codeActionsFeature } from './features/codeActions';
 import { commandsFeature } from './features/commands';
@@ -17,9 +17,9 @@ import { diagnosticsFeature } from './features/diagnostics';
 import { foldingFeature } from './features/folding';
 import { hoverFeature } from './features/hover';
 import { statusFeature } from './features/status';
-import { configureLanguage } from './strings';
 import { symbolsFeature } from './features/symbols';
 import type { InitializationOptions } from './protocol';
+import { configureLanguage } from './strings';
 
 export type { ServerEnv } from './context';
 

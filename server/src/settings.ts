@@ -3,7 +3,7 @@
 // keys still apply. Keys the user did not set are left out, so they never override
 // `.disclosure-report.json` (see docs/editor.md, "Settings and .disclosure-report.json").
 import * as z from 'zod/mini';
-import { parseConfig, type Config } from './core/index';
+import { type Config, parseConfig } from './core/index';
 import { SETTINGS_SECTION } from './protocol';
 
 export type ValidateMode = 'onType' | 'onSave' | 'off';

@@ -2,26 +2,26 @@
 // code, translations in l10n/bundle.l10n.zh-cn.json (the bundle the client's vscode.l10n reads too).
 // Finding messages come from the core (formatMessage, both languages in the findings themselves).
 import * as l10n from '@vscode/l10n';
-import type { Lang } from './core/index';
 import zhCN from '../../l10n/bundle.l10n.zh-cn.json';
+import type { Lang } from './core/index';
 
 const STRINGS = {
-  table: "Table",
-  row: "Row",
-  column: "Column",
-  block: "Block",
-  value: "Value",
-  derivedCell: "Derived cell: the sum of its parts",
-  expected: "expected",
-  blank: "(blank, counts as 0)",
-  placeholder: "(placeholder, counts as 0)",
-  missing: "(this cell is missing)",
-  text: "(not a number)",
-  recalculateLabel: "Recalculate totals",
-  fixAllTitle: "Recalculate all totals of this report",
-  nothingToRecalculate: "All totals are already correct: nothing to change.",
-  notOpen: "The document is not open.",
-  changedCells: "Recalculated {0} total cell(s).",
+  table: 'Table',
+  row: 'Row',
+  column: 'Column',
+  block: 'Block',
+  value: 'Value',
+  derivedCell: 'Derived cell: the sum of its parts',
+  expected: 'expected',
+  blank: '(blank, counts as 0)',
+  placeholder: '(placeholder, counts as 0)',
+  missing: '(this cell is missing)',
+  text: '(not a number)',
+  recalculateLabel: 'Recalculate totals',
+  fixAllTitle: 'Recalculate all totals of this report',
+  nothingToRecalculate: 'All totals are already correct: nothing to change.',
+  notOpen: 'The document is not open.',
+  changedCells: 'Recalculated {0} total cell(s).',
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

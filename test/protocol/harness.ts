@@ -1,13 +1,14 @@
 // A JSON-RPC client for the protocol tests: starts the BUNDLED language server
 // (dist/node/server.js, or $DR_SERVER) as a real child process over stdio and records what it
 // sends: diagnostics, messages, edits it asks the client to apply.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { SERVER_EXEC_ARGV } from '../../server/src/protocol';
 import {
+  type ApplyWorkspaceEditParams,
   ApplyWorkspaceEditRequest,
+  type ClientCapabilities,
   ConfigurationRequest,
   createProtocolConnection,
   DidChangeConfigurationNotification,
@@ -18,23 +19,22 @@ import {
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
+  type InitializeResult,
   LogMessageNotification,
+  type LogMessageParams,
+  type ProtocolConnection,
   PublishDiagnosticsNotification,
+  type PublishDiagnosticsParams,
   RegistrationRequest,
   ShowMessageNotification,
+  type ShowMessageParams,
   ShowMessageRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
-  type ApplyWorkspaceEditParams,
-  type ClientCapabilities,
-  type InitializeResult,
-  type LogMessageParams,
-  type ProtocolConnection,
-  type PublishDiagnosticsParams,
-  type ShowMessageParams,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_EXEC_ARGV } from '../../server/src/protocol';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SERVER = process.env.DR_SERVER ? resolve(process.env.DR_SERVER) : join(ROOT, 'dist/node/server.js');
@@ -113,10 +113,13 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   });
   connection.onNotification(ShowMessageNotification.type, (p) => void messages.push(p));
   connection.onNotification(LogMessageNotification.type, (p) => void logs.push(p));
-  connection.onNotification('disclosureReport/findingCountChanged', (params: unknown) => void notifications.push({ method: 'disclosureReport/findingCountChanged', params }));
+  connection.onNotification(
+    'disclosureReport/findingCountChanged',
+    (params: unknown) => void notifications.push({ method: 'disclosureReport/findingCountChanged', params }),
+  );
   connection.onRequest(ConfigurationRequest.type, async (p) => {
     if (options.configurationDelayMs) await new Promise((r) => setTimeout(r, options.configurationDelayMs));
-    return p.items.map((item) => (item.section === 'disclosureReport' ? server.settings ?? {} : null));
+    return p.items.map((item) => (item.section === 'disclosureReport' ? (server.settings ?? {}) : null));
   });
   connection.onRequest(ApplyWorkspaceEditRequest.type, (p) => {
     appliedEdits.push(p);
@@ -176,12 +179,32 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       const seen = diagnostics.find((p) => p.uri === uri && match(p));
       if (seen) return Promise.resolve(seen);
       return new Promise<PublishDiagnosticsParams>((resolvePromise, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms (got versions ${diagnostics.filter((p) => p.uri === uri).map((p) => p.version).join(', ')}); server stderr: ${stderr}`)), timeoutMs);
-        waiters.push({ uri, match, resolve: (p) => (clearTimeout(timer), resolvePromise(p)) });
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `no matching diagnostics for ${uri} within ${timeoutMs} ms (got versions ${diagnostics
+                  .filter((p) => p.uri === uri)
+                  .map((p) => p.version)
+                  .join(', ')}); server stderr: ${stderr}`,
+              ),
+            ),
+          timeoutMs,
+        );
+        waiters.push({
+          uri,
+          match,
+          resolve: (p) => {
+            clearTimeout(timer);
+            resolvePromise(p);
+          },
+        });
       });
     },
     async stop() {
-      const exited = new Promise<number | null>((r) => (child.exitCode !== null ? r(child.exitCode) : child.once('exit', (code) => r(code))));
+      const exited = new Promise<number | null>((r) =>
+        child.exitCode !== null ? r(child.exitCode) : child.once('exit', (code) => r(code)),
+      );
       let code: number | null | 'timeout' = child.exitCode;
       if (code === null) {
         const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 3000).unref());

@@ -9,13 +9,13 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
+  type Diagnostic,
   DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
+  type DocumentSymbol,
   DocumentSymbolRequest,
   FoldingRangeRequest,
   HoverRequest,
-  type Diagnostic,
-  type DocumentSymbol,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
 import { consistentTable3, consistentTable4, generateReport, renderReport, rng } from '../support/report';
@@ -88,7 +88,7 @@ describe('a rule that throws (DR_FAULT_RULE=row-total)', () => {
     assert.ok(folds && folds.length > 0);
 
     const fixed = report.text.split('\n');
-    fixed[report.missingLine] = damagedReport().text.split('\n')[report.missingLine] + '\t0';
+    fixed[report.missingLine] = `${damagedReport().text.split('\n')[report.missingLine]}\t0`;
     await server.change(uri, 2, fixed.join('\n'));
     const v2 = await server.waitForDiagnostics(uri, (d) => d.version === 2);
     assert.ok(!codes(v2.diagnostics).includes('row-total'));
@@ -144,7 +144,11 @@ describe('invalid settings and .disclosure-report.json', () => {
 
   for (const [name, content, expected] of [
     ['broken JSON', '{ "rules": { "missing-cell": "off", } ', /not valid JSON/],
-    ['wrong values', JSON.stringify({ rules: { 'missing-cell': 'loud', 'row-totl': 'off' }, decimalPlaces: 'two' }), /missing-cell[\s\S]*row-totl|row-totl[\s\S]*missing-cell/],
+    [
+      'wrong values',
+      JSON.stringify({ rules: { 'missing-cell': 'loud', 'row-totl': 'off' }, decimalPlaces: 'two' }),
+      /missing-cell[\s\S]*row-totl|row-totl[\s\S]*missing-cell/,
+    ],
   ] as const) {
     test(`a .disclosure-report.json with ${name} next to the report: one warning, the defaults apply, fixing it applies it`, async () => {
       const dir = mkdtempSync(join(tmpdir(), 'dr-robust-'));
@@ -207,7 +211,10 @@ describe('a 10,000-line report while the user types', () => {
     const r = rng(11);
     const table3 = consistentTable3('2021', r);
     const table4 = consistentTable4(r);
-    const prose = Array.from({ length: 10_000 }, (_, i) => `本年度第${i + 1}项工作：主动公开政府信息若干条，涉及行政许可、行政处罚、行政强制等事项。`);
+    const prose = Array.from(
+      { length: 10_000 },
+      (_, i) => `本年度第${i + 1}项工作：主动公开政府信息若干条，涉及行政许可、行政处罚、行政强制等事项。`,
+    );
     return renderReport({ table3, table4, prose });
   }
 
@@ -231,7 +238,9 @@ describe('a 10,000-line report while the user types', () => {
       const type = (char: string) =>
         server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
           textDocument: { uri, version: ++version },
-          contentChanges: [{ range: { start: { line: typedLine, character: column }, end: { line: typedLine, character: column++ } }, text: char }],
+          contentChanges: [
+            { range: { start: { line: typedLine, character: column }, end: { line: typedLine, character: column++ } }, text: char },
+          ],
         });
       for (let i = 0; i < WARM_UP_PAUSES; i++) {
         await type('字');
@@ -261,7 +270,12 @@ describe('a 10,000-line report while the user types', () => {
       const row = lines[missingLine];
       await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
         textDocument: { uri, version: finalVersion },
-        contentChanges: [{ range: { start: { line: missingLine, character: row.lastIndexOf('\t') }, end: { line: missingLine, character: row.length } }, text: '' }],
+        contentChanges: [
+          {
+            range: { start: { line: missingLine, character: row.lastIndexOf('\t') }, end: { line: missingLine, character: row.length } },
+            text: '',
+          },
+        ],
       });
       const final = await server.waitForDiagnostics(uri, (p) => p.version === finalVersion, 20_000);
       await sleep(400); // anything late would arrive now
@@ -305,11 +319,14 @@ describe('a document larger than the editor checks', () => {
     server = await startServer();
     const uri = fileUri('robust-huge.txt');
     // a damaged report padded past MAX_DOCUMENT_CHARS (4,000,000)
-    const text = damagedReport().text + '\n' + '（一）说明。'.repeat(700_000);
+    const text = `${damagedReport().text}\n${'（一）说明。'.repeat(700_000)}`;
     await server.open(uri, text, 1);
     const published = await server.waitForDiagnostics(uri, undefined, 60000);
     assert.deepEqual(published.diagnostics, []);
-    assert.ok(server.logs.some((l) => /more than the editor checks .* check it with the CLI/.test(l.message)), JSON.stringify(server.logs));
+    assert.ok(
+      server.logs.some((l) => /more than the editor checks .* check it with the CLI/.test(l.message)),
+      JSON.stringify(server.logs),
+    );
     const small = fileUri('robust-small.txt');
     await server.open(small, damagedReport().text, 1);
     const d = await server.waitForDiagnostics(small, (p) => p.diagnostics.length > 0);

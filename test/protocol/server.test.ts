@@ -7,14 +7,14 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
+  type CodeAction,
   CodeActionRequest,
+  type Diagnostic,
+  type DocumentSymbol,
   DocumentSymbolRequest,
   ExecuteCommandRequest,
   FoldingRangeRequest,
   HoverRequest,
-  type CodeAction,
-  type Diagnostic,
-  type DocumentSymbol,
   type MarkupContent,
   type TextDocumentEdit,
   type TextEdit,
@@ -107,14 +107,22 @@ describe('the sample report (xigong-2022)', () => {
       },
     );
     const note = server.notifications.find((n) => (n.params as { uri: string }).uri === uri);
-    assert.equal((note?.params as { total: number }).total, diagnostics.length);
+    assert.ok(note, 'a finding-count notification for the document');
+    assert.equal((note.params as { total: number }).total, diagnostics.length);
   });
 
   test('the symbol tree: sections → sub-parts → tables → row groups', async () => {
     const symbols = (await server.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
     assert.deepEqual(
       symbols.map((s) => s.name),
-      ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项'],
+      [
+        '一、总体情况',
+        '二、主动公开政府信息情况',
+        '三、收到和处理政府信息公开申请情况',
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '五、存在的主要问题及改进情况',
+        '六、其他需要报告的事项',
+      ],
     );
     assert.deepEqual(
       symbols[0].children!.map((s) => s.name),
@@ -126,7 +134,10 @@ describe('the sample report (xigong-2022)', () => {
       table2.children!.map((s) => s.name),
       ['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项'],
     );
-    assert.deepEqual(table2.children![0].children!.map((s) => s.name), ['规章', '行政规范性文件']);
+    assert.deepEqual(
+      table2.children![0].children!.map((s) => s.name),
+      ['规章', '行政规范性文件'],
+    );
     const table3 = symbols[2].children!.find((s) => s.name.startsWith('表三'));
     assert.ok(table3, 'section 三 holds table 三');
     assert.deepEqual(
@@ -159,7 +170,12 @@ describe('the sample report (xigong-2022)', () => {
     const ranges = await server.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri } });
     assert.ok(ranges);
     const starts = new Set(ranges.map((r) => r.startLine));
-    for (const heading of ['一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '五、存在的主要问题及改进情况']) {
+    for (const heading of [
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '五、存在的主要问题及改进情况',
+    ]) {
       assert.ok(starts.has(lineOf(SAMPLE, heading)), `a folding range starts at ${heading}`);
     }
     const table3 = ranges.find((r) => r.startLine === lineOf(SAMPLE, '三、收到和处理'));
@@ -180,7 +196,10 @@ describe('the sample report (xigong-2022)', () => {
     assert.match(value, /12 \+ 0 \+ 0 \+ 0 \+ 0 \+ 0 = 12/);
     assert.deepEqual(hover.range, { start: { line: TOTAL_ROW, character }, end: { line: TOTAL_ROW, character: character + 2 } });
     // prose has no hover
-    const prose = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: lineOf(SAMPLE, '（一）主动公开'), character: 5 } });
+    const prose = await server.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: { line: lineOf(SAMPLE, '（一）主动公开'), character: 5 },
+    });
     assert.equal(prose, null);
   });
 
@@ -219,14 +238,20 @@ describe('the sample report (xigong-2022)', () => {
       ['12', '0', '3', '0', '0'],
     );
     // nothing else changed
-    assert.deepEqual(fixed.filter((_, i) => !MISSING_ROWS.includes(i)), LINES.filter((_, i) => !MISSING_ROWS.includes(i)));
+    assert.deepEqual(
+      fixed.filter((_, i) => !MISSING_ROWS.includes(i)),
+      LINES.filter((_, i) => !MISSING_ROWS.includes(i)),
+    );
     // quick fixes are not returned when only source actions are asked for
     const quick = (await server.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },
       range: diagnostics[0].range,
       context: { diagnostics, only: ['source.fixAll.disclosure-report'] },
     })) as CodeAction[];
-    assert.deepEqual(quick.map((a) => a.kind), ['source.fixAll.disclosure-report']);
+    assert.deepEqual(
+      quick.map((a) => a.kind),
+      ['source.fixAll.disclosure-report'],
+    );
   });
 
   test('the recalculateTotals command applies the same edit through workspace/applyEdit', async () => {
@@ -267,7 +292,10 @@ describe('editing', () => {
     })) as CodeAction[];
     await server.change(uri, 2, applyTextEdits(SAMPLE, editsOf(action).edits));
     const v2 = await server.waitForDiagnostics(uri, (p) => p.version === 2);
-    assert.deepEqual(codes(v2.diagnostics).filter((c) => c === 'missing-cell'), []);
+    assert.deepEqual(
+      codes(v2.diagnostics).filter((c) => c === 'missing-cell'),
+      [],
+    );
     const none = (await server.connection.sendRequest(CodeActionRequest.type, {
       textDocument: { uri },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -304,7 +332,10 @@ describe('editing', () => {
       context: { diagnostics: [rowTotal], only: ['quickfix'] },
     })) as CodeAction[];
     assert.equal(fix.isPreferred, true);
-    assert.deepEqual(editsOf(fix).edits.map((e) => e.newText), ['12']);
+    assert.deepEqual(
+      editsOf(fix).edits.map((e) => e.newText),
+      ['12'],
+    );
   });
 
   test('edits made while the server is busy never yield diagnostics for an older version', async () => {
@@ -324,11 +355,17 @@ describe('editing', () => {
     await sleep(400); // anything late would arrive now
     const published = server.diagnostics.filter((p) => p.uri === uri);
     const versions = published.map((p) => p.version);
-    assert.ok(versions.every((v) => typeof v === 'number'), `every publish carries a version: ${versions}`);
+    assert.ok(
+      versions.every((v) => typeof v === 'number'),
+      `every publish carries a version: ${versions}`,
+    );
     for (let i = 1; i < versions.length; i++) assert.ok(versions[i]! >= versions[i - 1]!, `versions never go back: ${versions}`);
     assert.equal(versions.at(-1), 3);
     assert.ok(!versions.includes(2), `the debounced v2 is dropped: ${versions}`);
-    assert.deepEqual(codes(v3.diagnostics).filter((c) => c === 'missing-cell' || c === 'row-total'), []);
+    assert.deepEqual(
+      codes(v3.diagnostics).filter((c) => c === 'missing-cell' || c === 'row-total'),
+      [],
+    );
   });
 
   test('an edit while the server waits for its settings is not overtaken by the older version', async () => {
@@ -389,13 +426,19 @@ describe('settings and .disclosure-report.json', () => {
       const uri = fileUri('rules.txt');
       await server.open(uri, SAMPLE);
       const off = await server.waitForDiagnostics(uri);
-      assert.deepEqual(codes(off.diagnostics).filter((c) => c === 'missing-cell'), []);
+      assert.deepEqual(
+        codes(off.diagnostics).filter((c) => c === 'missing-cell'),
+        [],
+      );
       server.settings = { rules: { 'missing-cell': 'warning' } };
       await server.changeConfiguration(server.settings);
       const warn = await server.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'missing-cell'));
       const missing = warn.diagnostics.filter((d) => d.code === 'missing-cell');
       assert.equal(missing.length, 5);
-      assert.ok(missing.every((d) => d.severity === 2), 'warnings');
+      assert.ok(
+        missing.every((d) => d.severity === 2),
+        'warnings',
+      );
     } finally {
       await server.stop();
     }
@@ -430,7 +473,11 @@ describe('settings and .disclosure-report.json', () => {
       const fixed = SAMPLE.replace(LINES[MISSING_ROWS[0]], `${LINES[MISSING_ROWS[0]]}\t12`);
       await server.change(uri, 2, fixed);
       await sleep(300);
-      assert.deepEqual(server.diagnostics.filter((p) => p.uri === uri).map((p) => p.version), [1], 'no check on type');
+      assert.deepEqual(
+        server.diagnostics.filter((p) => p.uri === uri).map((p) => p.version),
+        [1],
+        'no check on type',
+      );
       await server.save(uri);
       const saved = await server.waitForDiagnostics(uri, (p) => p.version === 2);
       assert.equal(saved.diagnostics.filter((d) => d.code === 'missing-cell').length, 4);
@@ -454,7 +501,11 @@ describe('settings and .disclosure-report.json', () => {
       try {
         await server.open(uri, SAMPLE);
         const fromFile = await server.waitForDiagnostics(uri);
-        assert.deepEqual(codes(fromFile.diagnostics).filter((c) => c === 'missing-cell'), [], 'the file turns missing-cell off');
+        assert.deepEqual(
+          codes(fromFile.diagnostics).filter((c) => c === 'missing-cell'),
+          [],
+          'the file turns missing-cell off',
+        );
         server.settings = { rules: { 'missing-cell': 'info' } };
         await server.changeConfiguration(server.settings);
         const over = await server.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'missing-cell'));

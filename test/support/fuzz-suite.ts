@@ -19,10 +19,28 @@ export function defineRobustnessSuite(opts: SuiteOptions & { cliFiles: number })
     });
 
     test('edge documents: empty, BOM only, line ends only, NUL bytes, lone surrogates, astral characters', () => {
-      const docs = ['', '\ufeff', '\n', '\r\n\r\n', '\r\r', '\t', '\t\t\n\t', '\0', '\0\0\t\0\n', '\ud800', '\udc00\ud800', '😀\t𠀀\t1', '\ufeff\ufeff', ' ', '\u3000'];
+      const docs = [
+        '',
+        '\ufeff',
+        '\n',
+        '\r\n\r\n',
+        '\r\r',
+        '\t',
+        '\t\t\n\t',
+        '\0',
+        '\0\0\t\0\n',
+        '\ud800',
+        '\udc00\ud800',
+        '😀\t𠀀\t1',
+        '\ufeff\ufeff',
+        ' ',
+        '\u3000',
+      ];
       for (const d of docs) checkText(d, 1000);
       // a report with NUL bytes and surrogates inside its table cells
-      const r = generateReport({ lines: 100, seed: 3 }).replace(/\t(\d+)\t/g, (m, n, off: number) => (off % 3 === 0 ? `\t${n}\0\t` : off % 3 === 1 ? `\t\ud83d${n}\t` : m));
+      const r = generateReport({ lines: 100, seed: 3 }).replace(/\t(\d+)\t/g, (m, n, off: number) =>
+        off % 3 === 0 ? `\t${n}\0\t` : off % 3 === 1 ? `\t\ud83d${n}\t` : m,
+      );
       checkText(r, 2000);
     });
 
@@ -32,7 +50,7 @@ export function defineRobustnessSuite(opts: SuiteOptions & { cliFiles: number })
         '7'.repeat(200_000),
         '1\t'.repeat(100_000),
         '中'.repeat(200_000),
-        '三、收到和处理政府信息公开申请情况' + '12'.repeat(99_990),
+        `三、收到和处理政府信息公开申请情况${'12'.repeat(99_990)}`,
         '😀'.repeat(100_000),
         '一、'.repeat(100_000),
       ];
@@ -41,7 +59,7 @@ export function defineRobustnessSuite(opts: SuiteOptions & { cliFiles: number })
       const row = report.findIndex((l) => l.startsWith('（七）总计'));
       for (const l of long.slice(0, 4)) {
         const copy = [...report];
-        copy[row] = copy[row] + '\t' + l;
+        copy[row] = `${copy[row]}\t${l}`;
         checkText(copy.join('\n'), 3000);
         copy[row - 1] = l;
         checkText(copy.join('\n'), 3000);
@@ -52,7 +70,14 @@ export function defineRobustnessSuite(opts: SuiteOptions & { cliFiles: number })
       const base = generateReport({ lines: 100, seed: 5 });
       const lines = base.split('\n');
       const row = lines.findIndex((l) => l.startsWith('（三）不予公开\t1.属于国家秘密'));
-      for (const big of ['99999999999999999999', '9007199254740993', '123456789012345678', '1e309', '1.23457E+19', '99999999999999999999件']) {
+      for (const big of [
+        '99999999999999999999',
+        '9007199254740993',
+        '123456789012345678',
+        '1e309',
+        '1.23457E+19',
+        '99999999999999999999件',
+      ]) {
         for (const col of [2, 4, 7]) {
           const cells = lines[row].split('\t');
           cells[col] = big;
@@ -60,7 +85,10 @@ export function defineRobustnessSuite(opts: SuiteOptions & { cliFiles: number })
           const a = analyze(text);
           const at = cells.slice(0, col).join('\t').length + 1;
           const inv = a.findings.find((f) => f.code === 'invalid-number' && f.range.start.line === row && f.range.start.character === at);
-          assert.ok(inv, `${big} in cell ${col}: no invalid-number finding at ${row}:${at}; got ${a.findings.map((f) => `${f.code}@${f.range.start.line}:${f.range.start.character}`).join(' ')}`);
+          assert.ok(
+            inv,
+            `${big} in cell ${col}: no invalid-number finding at ${row}:${at}; got ${a.findings.map((f) => `${f.code}@${f.range.start.line}:${f.range.start.character}`).join(' ')}`,
+          );
           assert.equal(inv.actual, undefined, `${big}: an inexact value is reported as actual`);
           checkText(text, 2000);
           // the totals that depend on it keep their written value: nothing is computed from it
@@ -68,10 +96,16 @@ export function defineRobustnessSuite(opts: SuiteOptions & { cliFiles: number })
           const fixedLines = docLines(fixed);
           assert.equal(fixedLines[row].split('\t')[col], big, 'the huge number itself was rewritten');
           const total7 = lines.findIndex((l) => l.startsWith('（七）总计'));
-          if (col < 8) assert.equal(fixedLines[total7].split('\t')[col], lines[total7].split('\t')[col], `（七）总计 column ${col} was recomputed from ${big}`);
+          if (col < 8)
+            assert.equal(
+              fixedLines[total7].split('\t')[col],
+              lines[total7].split('\t')[col],
+              `（七）总计 column ${col} was recomputed from ${big}`,
+            );
           if (col < 8) assert.equal(fixedLines[row].split('\t')[8], lines[row].split('\t')[8], `the row's 总计 was recomputed from ${big}`);
           for (const f of a.findings) {
-            if (f.expected !== undefined) assert.ok(Number.isSafeInteger(f.expected) || !Number.isInteger(f.expected), `${f.code} expected ${f.expected}`);
+            if (f.expected !== undefined)
+              assert.ok(Number.isSafeInteger(f.expected) || !Number.isInteger(f.expected), `${f.code} expected ${f.expected}`);
           }
         }
       }
@@ -99,7 +133,9 @@ export function defineRobustnessSuite(opts: SuiteOptions & { cliFiles: number })
       const text = repeatedTables(opts.bigMB);
       const limit = Math.max(5000, opts.bigMB * 1500);
       const ms = checkText(text, limit);
-      console.log(`fuzz: ${(text.length / 1e6).toFixed(1)} M chars (${docLines(text).length} lines) of repeated tables in ${ms.toFixed(0)} ms`);
+      console.log(
+        `fuzz: ${(text.length / 1e6).toFixed(1)} M chars (${docLines(text).length} lines) of repeated tables in ${ms.toFixed(0)} ms`,
+      );
     });
   });
 
@@ -108,7 +144,12 @@ export function defineRobustnessSuite(opts: SuiteOptions & { cliFiles: number })
     const run = async (args: string[]) => {
       let stdout = '';
       let stderr = '';
-      const code = await main(args, { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd: dir, env: { LANG: 'en_US.UTF-8' } });
+      const code = await main(args, {
+        stdout: (s) => void (stdout += s),
+        stderr: (s) => void (stderr += s),
+        cwd: dir,
+        env: { LANG: 'en_US.UTF-8' },
+      });
       return { code, stdout, stderr };
     };
     before(() => {

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { analyze, applyEdits, fixAllEdits, type Analysis, type Range } from '../../server/src/core/index';
+import { type Analysis, analyze, applyEdits, fixAllEdits, type Range } from '../../server/src/core/index';
 import { generateReport } from './generate';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -19,7 +19,9 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export function loadSamples(): { name: string; text: string }[] {
   for (const dir of [join(ROOT, 'test/fixtures/samples'), resolve(ROOT, '../shared/samples')]) {
     if (!existsSync(dir)) continue;
-    const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
     if (files.length) return files.map((f) => ({ name: f, text: readFileSync(join(dir, f), 'utf8') }));
   }
   return [];
@@ -37,7 +39,10 @@ function assertRangeInside(r: Range, lines: string[], what: string): void {
   for (const p of [r.start, r.end]) {
     assert.ok(Number.isInteger(p.line) && Number.isInteger(p.character), `${what}: non-integer position ${JSON.stringify(r)}`);
     assert.ok(p.line >= 0 && p.line < lines.length, `${what}: line ${p.line} outside 0..${lines.length - 1}`);
-    assert.ok(p.character >= 0 && p.character <= lines[p.line].length, `${what}: character ${p.character} beyond line ${p.line}'s length ${lines[p.line].length}`);
+    assert.ok(
+      p.character >= 0 && p.character <= lines[p.line].length,
+      `${what}: character ${p.character} beyond line ${p.line}'s length ${lines[p.line].length}`,
+    );
   }
   const ordered = r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character);
   assert.ok(ordered, `${what}: start after end ${JSON.stringify(r)}`);
@@ -51,7 +56,11 @@ export function assertRangesInside(a: Analysis, text: string): void {
     assertRangeInside(f.range, lines, `${f.code} range`);
     for (const r of f.related ?? []) assertRangeInside(r.range, lines, `${f.code} related`);
     for (const e of f.fix?.edits ?? []) assertRangeInside(e.range, lines, `${f.code} fix edit`);
-    if (f.expected !== undefined) assert.ok(Number.isFinite(f.expected) && Math.abs(f.expected) <= Number.MAX_SAFE_INTEGER, `${f.code}: expected ${f.expected} is not an exact number`);
+    if (f.expected !== undefined)
+      assert.ok(
+        Number.isFinite(f.expected) && Math.abs(f.expected) <= Number.MAX_SAFE_INTEGER,
+        `${f.code}: expected ${f.expected} is not an exact number`,
+      );
   }
 }
 
@@ -114,7 +123,10 @@ export function assertFixAllSound(a: Analysis): void {
     }
     for (let i = 0; i < c.length; i++) {
       if (b[i] === c[i]) continue;
-      assert.ok(derived.has(`${l}:${i}`), `line ${l} cell ${i}: fix-all changed a cell that is not derived: ${JSON.stringify(b[i])} → ${JSON.stringify(c[i])}`);
+      assert.ok(
+        derived.has(`${l}:${i}`),
+        `line ${l} cell ${i}: fix-all changed a cell that is not derived: ${JSON.stringify(b[i])} → ${JSON.stringify(c[i])}`,
+      );
       checkWritten(l, c[i]);
     }
   }
@@ -175,7 +187,15 @@ const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String
 const cjk = fc.integer({ min: 0x4e00, max: 0x9fff }).map((c) => String.fromCharCode(c));
 const noise = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 12 }),
-  fc.string({ unit: fc.oneof(astral, loneSurrogate, cjk, fc.constantFrom('\t', '\0', '\r', '\n', '\u3000', '\ufeff', '（', '）', '一、', '1.', '总计')), maxLength: 12 }),
+  fc.string({
+    unit: fc.oneof(
+      astral,
+      loneSurrogate,
+      cjk,
+      fc.constantFrom('\t', '\0', '\r', '\n', '\u3000', '\ufeff', '（', '）', '一、', '1.', '总计'),
+    ),
+    maxLength: 12,
+  }),
   fc.constantFrom(...SPECIAL_NUMBERS),
 );
 
@@ -236,7 +256,7 @@ export function mutate(text: string, ops: Op[]): string {
       }
       case 'tab': {
         const p = o.pos % (line.length + 1);
-        lines[i] = line.slice(0, p) + '\t' + line.slice(p);
+        lines[i] = `${line.slice(0, p)}\t${line.slice(p)}`;
         break;
       }
       case 'untab':
@@ -255,7 +275,7 @@ export function mutate(text: string, ops: Op[]): string {
       }
       case 'nul': {
         const p = o.pos % (line.length + 1);
-        lines[i] = line.slice(0, p) + '\0' + line.slice(p);
+        lines[i] = `${line.slice(0, p)}\0${line.slice(p)}`;
         break;
       }
     }
@@ -290,7 +310,12 @@ export function runMutations(opts: SuiteOptions): number {
       count++;
       checkText(mutate(docs[d].text, ops), opts.limitMs);
     }),
-    { seed: opts.seed, numRuns: opts.runs, endOnFailure: true, ...((opts as { path?: string }).path ? { path: (opts as { path?: string }).path } : {}) },
+    {
+      seed: opts.seed,
+      numRuns: opts.runs,
+      endOnFailure: true,
+      ...((opts as { path?: string }).path ? { path: (opts as { path?: string }).path } : {}),
+    },
   );
   return count;
 }
@@ -302,7 +327,7 @@ export function repeatedTables(mb: number): string {
   const start = lines.findIndex((l) => l.startsWith('三、收到和处理'));
   const end = lines.findIndex((l) => l.startsWith('四、政府信息公开行政复议'));
   const table = lines.slice(start + 1, end).join('\n');
-  const reps = Math.max(1, Math.ceil((mb * 1024 * 1024) / Buffer.byteLength(table + '\n')));
+  const reps = Math.max(1, Math.ceil((mb * 1024 * 1024) / Buffer.byteLength(`${table}\n`)));
   const body = new Array(reps).fill(table).join('\n');
   return [...lines.slice(0, start + 1), body, ...lines.slice(end)].join('\n');
 }

@@ -121,7 +121,7 @@ function paragraph(r: () => number): string {
     const s = PROSE[Math.floor(r() * PROSE.length)];
     parts.push(s.replace('{n}', String(1 + Math.floor(r() * 20))).replace('{m}', String(1 + Math.floor(r() * 300))));
   }
-  return parts.join('；') + '。';
+  return `${parts.join('；')}。`;
 }
 
 /** A consistent 2021-format report of about `lines` lines. Same options, same text. */
@@ -138,7 +138,7 @@ export function generateReport(opts: GenerateOptions = {}): string {
   const appendix: string[] = [];
   for (let i = 0; i < appendixTables; i++) {
     const a = tableLines(r);
-    appendix.push(`附表${i + 1}：下属单位政府信息公开申请情况（仅供参考）`, '', ...a.t3.slice(3).map((l) => '附\t' + l), '');
+    appendix.push(`附表${i + 1}：下属单位政府信息公开申请情况（仅供参考）`, '', ...a.t3.slice(3).map((l) => `附\t${l}`), '');
   }
   extra = Math.max(0, extra - appendix.length);
   const proseLines = Math.floor(extra / 2); // a paragraph and a blank line

@@ -185,7 +185,11 @@ export function renderReport(p: ReportParts): string {
 }
 
 /** A consistent report from a seed. */
-export function generateReport(seed: number, format: '2021' | '2019' = '2021', eol = '\n'): { text: string; table3: Table3; table4: Table4 } {
+export function generateReport(
+  seed: number,
+  format: '2021' | '2019' = '2021',
+  eol = '\n',
+): { text: string; table3: Table3; table4: Table4 } {
   const r = rng(seed);
   const table3 = consistentTable3(format, r);
   const table4 = consistentTable4(r);

@@ -12,7 +12,10 @@ test('a clean generated report aligns every row of table 三, 二 and 四 and ha
   assert.deepEqual(a.findings, []);
   const t = a.report.tables.find((x) => x.id === '三')!;
   assert.equal(t.blocks[0].rows.length, 25);
-  assert.deepEqual(t.blocks[0].rows[0].cells.map((c) => c.value), t3.grid[0]);
+  assert.deepEqual(
+    t.blocks[0].rows[0].cells.map((c) => c.value),
+    t3.grid[0],
+  );
   assert.equal(a.report.tables.find((x) => x.id === '四')!.blocks[0].rows.length, 3);
   assert.equal(a.report.tables.find((x) => x.id === '二')!.blocks.length, 4);
 });
@@ -21,17 +24,23 @@ test('merged cells lost: leading empty cells and a shifted label still align', (
   const { text, table3: t3 } = base();
   // the row label moves one cell right, and the spacer cells disappear
   const t = editLine(text, '4.保护第三方合法权益', (l) => l.replace(/^\t\t/, ''));
-  assert.deepEqual(row(t, '（三）4')!.cells.map((c) => c.value), t3.grid[t3.rowIds.indexOf('（三）4')]);
+  assert.deepEqual(
+    row(t, '（三）4')!.cells.map((c) => c.value),
+    t3.grid[t3.rowIds.indexOf('（三）4')],
+  );
   assert.deepEqual(analyze(t).findings, []);
 });
 
-test('a group label with values but no sub-row label is read as the group\'s first sub-row', () => {
+test("a group label with values but no sub-row label is read as the group's first sub-row", () => {
   const { text } = base();
   const t = editLine(text, '1.属于国家秘密', (l) => l.replace('（三）不予公开\t1.属于国家秘密', '(三) 不予'));
   const r = row(t, '（三）1')!;
   assert.ok(r, 'row （三）1 found');
   assert.match(r.note ?? '', /label lost/);
-  assert.deepEqual(analyze(t).findings.map((f) => f.code), []);
+  assert.deepEqual(
+    analyze(t).findings.map((f) => f.code),
+    [],
+  );
 });
 
 test('a label split over two lines (values on the second) is joined', () => {
@@ -63,7 +72,10 @@ test('values without a label are not guessed: unknown-row, and no column-total i
   const { text } = base();
   const t = editLine(text, '6.属于四类过程性信息', (l) => l.replace(/^.*?信息\t/, '\t\t\t'));
   const f = analyze(t).findings;
-  assert.ok(f.some((x) => x.code === 'unknown-row'), f.map((x) => x.code).join());
+  assert.ok(
+    f.some((x) => x.code === 'unknown-row'),
+    f.map((x) => x.code).join(),
+  );
   assert.ok(f.some((x) => x.code === 'missing-row' && x.row === '6.属于四类过程性信息'));
   assert.ok(!f.some((x) => x.code === 'column-total'), 'no column-total on an uncertain table');
 });
@@ -72,14 +84,20 @@ test('a label that matches no row with values is an unknown-row', () => {
   const { text } = base();
   const t = editLine(text, '7.属于行政执法案卷', (l) => [l, '\t\t9.属于其他情形\t1\t0\t0\t0\t0\t0\t1']);
   const f = analyze(t).findings;
-  assert.deepEqual(f.map((x) => x.code), ['unknown-row']);
+  assert.deepEqual(
+    f.map((x) => x.code),
+    ['unknown-row'],
+  );
   assert.equal(f[0].range.start.line, lineOf(t, '9.属于其他情形'));
 });
 
 test('a duplicated row is reported once as unknown-row and its second copy ignored', () => {
   const { text } = base();
   const t = editLine(text, '2.重复申请', (l) => [l, l]);
-  assert.deepEqual(analyze(t).findings.map((x) => x.code), ['unknown-row']);
+  assert.deepEqual(
+    analyze(t).findings.map((x) => x.code),
+    ['unknown-row'],
+  );
 });
 
 test('a sparse grid (blank = 0, padded to the same width) reads blanks positionally', () => {
@@ -90,7 +108,10 @@ test('a sparse grid (blank = 0, padded to the same width) reads blanks positiona
     return [...c.slice(0, 3), '', '3', '', '', '', '', '3'].join('\t');
   });
   const r = row(t, '（五）1')!;
-  assert.deepEqual(r.cells.map((c) => c.value ?? null), [0, 3, 0, 0, 0, 0, 3]);
+  assert.deepEqual(
+    r.cells.map((c) => c.value ?? null),
+    [0, 3, 0, 0, 0, 0, 3],
+  );
 });
 
 test('space-separated PDF text ("行政许可 97") is split into a label and values', () => {
@@ -104,10 +125,17 @@ test('space-separated PDF text ("行政许可 97") is split into a label and val
 test('table 四 split into three tables (a line of five values each) reads as one', () => {
   const { text, table4 } = base();
   const flat = table4.grid.flat().join('\t');
-  const t = editLine(text, flat, () => ['行政复议', ...table4.grid.map((g, i) => `${i ? '行政诉讼\n' : ''}结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n${g.join('\t')}`)].join('\n').split('\n'));
+  const t = editLine(text, flat, () =>
+    ['行政复议', ...table4.grid.map((g, i) => `${i ? '行政诉讼\n' : ''}结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n${g.join('\t')}`)]
+      .join('\n')
+      .split('\n'),
+  );
   const a = analyze(t);
   const t4 = a.report.tables.find((x) => x.id === '四')!;
-  assert.deepEqual(t4.blocks[0].rows.map((r) => r.cells.map((c) => c.value)), table4.grid);
+  assert.deepEqual(
+    t4.blocks[0].rows.map((r) => r.cells.map((c) => c.value)),
+    table4.grid,
+  );
   assert.deepEqual(a.findings, []);
 });
 
@@ -116,7 +144,10 @@ test('table 四 with a short label before its fifteen values', () => {
   const flat = table4.grid.flat().join('\t');
   const t = editLine(text, flat, (l) => `数量\t${l}`);
   const t4 = analyze(t).report.tables.find((x) => x.id === '四')!;
-  assert.deepEqual(t4.blocks[0].rows.map((r) => r.cells.map((c) => c.value)), table4.grid);
+  assert.deepEqual(
+    t4.blocks[0].rows.map((r) => r.cells.map((c) => c.value)),
+    table4.grid,
+  );
 });
 
 test('a Markdown table (| a | b |, with a rule line) and Markdown headings read like tab-separated text', () => {
@@ -127,11 +158,17 @@ test('a Markdown table (| a | b |, with a rule line) and Markdown headings read 
     .join('\n')
     .replace(/^(\| 一、本年新收)/m, '|---|---|---|---|---|---|---|---|---|---|\n$1');
   const a = analyze(md);
-  assert.deepEqual(a.report.sections.map((s) => s.index), [1, 2, 3, 4, 5, 6]);
+  assert.deepEqual(
+    a.report.sections.map((s) => s.index),
+    [1, 2, 3, 4, 5, 6],
+  );
   assert.deepEqual(a.findings, []);
   const broken = md.replace(/^(\| 一、本年新收[^|]*\|[^|]*\|[^|]*\| )(\d+)/m, (_m, pre: string, d: string) => pre + (Number(d) + 1));
   const f = analyze(broken).findings;
-  assert.deepEqual(f.map((x) => `${x.code}/${x.row}/${x.column}`).sort(), ['balance/四、结转下年度继续办理/自然人', 'row-total/一、本年新收政府信息公开申请数量/总计']);
+  assert.deepEqual(f.map((x) => `${x.code}/${x.row}/${x.column}`).sort(), [
+    'balance/四、结转下年度继续办理/自然人',
+    'row-total/一、本年新收政府信息公开申请数量/总计',
+  ]);
 });
 
 test('one value per line under its label (PDF text in reading order) is read as the row; a short run is not guessed', () => {

@@ -1,7 +1,7 @@
 // The CLI as reviewers use it: files, folders, globs, json/sarif/text, --fix keeping every other
 // byte, config errors, unreadable and binary files, exit codes 0/1/2 (checks.md).
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -54,8 +54,14 @@ test('json: the documented shape, LSP ranges, canonical labels', async () => {
   const f = doc.files[0];
   assert.equal(f.file, 'r/a.txt');
   assert.equal(f.format, '2021');
-  assert.deepEqual(Object.keys(f.diagnostics[0]).sort(), ['code', 'column', 'expected', 'message', 'range', 'row', 'severity', 'table'].sort());
-  assert.deepEqual(f.diagnostics[0].range, { start: { line: 40, character: 0 }, end: { line: 40, character: f.diagnostics[0].range.end.character } });
+  assert.deepEqual(
+    Object.keys(f.diagnostics[0]).sort(),
+    ['code', 'column', 'expected', 'message', 'range', 'row', 'severity', 'table'].sort(),
+  );
+  assert.deepEqual(f.diagnostics[0].range, {
+    start: { line: 40, character: 0 },
+    end: { line: 40, character: f.diagnostics[0].range.end.character },
+  });
   assert.equal(f.diagnostics[0].table, '三');
   assert.equal(f.diagnostics[0].column, '总计');
 });
@@ -73,7 +79,7 @@ test('sarif 2.1.0 with 1-based regions and rule metadata', async () => {
 });
 
 test('--fix rewrites only derived cells and keeps BOM, CRLF and trailing tabs; a second run finds nothing', async () => {
-  const crlf = '\ufeff' + XIGONG.replace(/\n/g, '\r\n').replace('行政许可\t27679\t\t', '行政许可\t27679\t\t\t');
+  const crlf = `\ufeff${XIGONG.replace(/\n/g, '\r\n').replace('行政许可\t27679\t\t', '行政许可\t27679\t\t\t')}`;
   const d = dir({ 'x.txt': crlf });
   const r = await run(['--fix', 'x.txt'], d);
   assert.equal(r.code, 0, r.stdout + r.stderr);
@@ -109,7 +115,12 @@ test('folders and globs; non-reports found in a folder are skipped and said so',
   const g = await run(['--format', 'json', 'a/**/*.txt'], d);
   assert.equal(JSON.parse(g.stdout).files.length, 3);
   const g2 = await run(['--format', 'json', 'a/*.txt'], d);
-  assert.deepEqual(JSON.parse(g2.stdout).files.map((f: { file: string }) => f.file).sort(), ['a/notes.txt', 'a/r1.txt']);
+  assert.deepEqual(
+    JSON.parse(g2.stdout)
+      .files.map((f: { file: string }) => f.file)
+      .sort(),
+    ['a/notes.txt', 'a/r1.txt'],
+  );
 });
 
 test('unreadable, binary and missing files: a clear error, exit 2, the others still checked', async () => {
@@ -131,7 +142,10 @@ test('a GB18030 report is read; --fix refuses to rewrite it rather than change i
   const f = JSON.parse(r.stdout).files[0];
   assert.equal(f.encoding, 'gb18030');
   assert.equal(f.format, '2021');
-  assert.deepEqual(f.diagnostics.map((x: { code: string; row: string }) => [x.code, x.row]), [['missing-cell', '（一）予以公开']]);
+  assert.deepEqual(
+    f.diagnostics.map((x: { code: string; row: string }) => [x.code, x.row]),
+    [['missing-cell', '（一）予以公开']],
+  );
   const fx = await run(['--fix', 'gb.txt'], d);
   assert.equal(fx.code, 2);
   assert.match(fx.stderr, /only UTF-8 files are rewritten/);
@@ -139,7 +153,11 @@ test('a GB18030 report is read; --fix refuses to rewrite it rather than change i
 });
 
 test('config: found above the report; --config overrides; invalid config is exit 2 with a readable message', async () => {
-  const d = dir({ 'p/.disclosure-report.json': JSON.stringify({ rules: { 'missing-cell': 'warning' } }), 'p/q/x.txt': XIGONG, 'bad.json': '{"rules":{"balance":"loud"}}' });
+  const d = dir({
+    'p/.disclosure-report.json': JSON.stringify({ rules: { 'missing-cell': 'warning' } }),
+    'p/q/x.txt': XIGONG,
+    'bad.json': '{"rules":{"balance":"loud"}}',
+  });
   const r = await run(['p/q/x.txt'], d);
   assert.equal(r.code, 0);
   assert.match(r.stdout, /warning missing-cell/);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findConfigFile, mergeConfig, parseConfig, defaultConfig } from '../../server/src/core/config';
+import { defaultConfig, findConfigFile, mergeConfig, parseConfig } from '../../server/src/core/config';
 
 test('valid config', () => {
   const r = parseConfig({ rules: { 'missing-row': 'off', balance: 'warning' }, format: '2019', decimalPlaces: 2 });
@@ -13,14 +13,23 @@ test('invalid values are reported by key, and the valid rest is kept', () => {
   assert.equal(r.config.rules['row-total'], 'off');
   assert.equal(r.config.rules.balance, undefined);
   assert.equal(r.config.format, 'auto');
-  assert.ok(r.errors.some((e) => e.startsWith('a/.disclosure-report.json: rules.balance:')), r.errors.join('\n'));
-  assert.ok(r.errors.some((e) => e.includes('format')), r.errors.join('\n'));
+  assert.ok(
+    r.errors.some((e) => e.startsWith('a/.disclosure-report.json: rules.balance:')),
+    r.errors.join('\n'),
+  );
+  assert.ok(
+    r.errors.some((e) => e.includes('format')),
+    r.errors.join('\n'),
+  );
 });
 
 test('unknown rule codes and unknown keys are errors', () => {
   const r = parseConfig({ rules: { 'row-totl': 'off' }, colour: 1 });
   assert.ok(r.errors.some((e) => /rules\.row-totl: unknown rule/.test(e)));
-  assert.ok(r.errors.some((e) => /colour/.test(e)), r.errors.join('\n'));
+  assert.ok(
+    r.errors.some((e) => /colour/.test(e)),
+    r.errors.join('\n'),
+  );
 });
 
 test('broken JSON and non-objects', () => {
@@ -36,7 +45,11 @@ test('merge: later settings win, auto does not override a file format', () => {
 
 test('the config file is found in the nearest folder above', () => {
   const files: Record<string, string> = { '/r/.disclosure-report.json': '{}' };
-  const host = { readFile: (p: string) => files[p], dirname: (p: string) => p.replace(/\/[^/]*$/, '') || '/', join: (d: string, n: string) => `${d === '/' ? '' : d}/${n}` };
+  const host = {
+    readFile: (p: string) => files[p],
+    dirname: (p: string) => p.replace(/\/[^/]*$/, '') || '/',
+    join: (d: string, n: string) => `${d === '/' ? '' : d}/${n}`,
+  };
   assert.equal(findConfigFile('/r/a/b', host)?.path, '/r/.disclosure-report.json');
   assert.equal(findConfigFile('/x', host), undefined);
 });

@@ -17,9 +17,21 @@ test('parser: one line per line break, one cell per tab, empty cells kept with t
   assert.equal(lines.length, 2);
   assert.deepEqual(
     lines[0].cells.map((c) => [c.text, c.character]),
-    [['一', 0], ['', 2], ['12', 3], ['', 6]],
+    [
+      ['一', 0],
+      ['', 2],
+      ['12', 3],
+      ['', 6],
+    ],
   );
-  assert.deepEqual(lines[1].cells.map((c) => [c.text, c.line, c.character]), [['', 1, 0], ['（一）', 1, 1], ['3', 1, 5]]);
+  assert.deepEqual(
+    lines[1].cells.map((c) => [c.text, c.line, c.character]),
+    [
+      ['', 1, 0],
+      ['（一）', 1, 1],
+      ['3', 1, 5],
+    ],
+  );
   assert.equal(lines[0].text, '一\t\t12\t');
 });
 

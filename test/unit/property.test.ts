@@ -6,11 +6,10 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { analyze, applyEdits, fixAllEdits } from '../../server/src/core/index';
 import { TEMPLATES } from '../../server/src/core/templates/index';
-import { consistentTable3, consistentTable4, renderReport, rng, type Grid } from '../support/report';
+import { consistentTable3, consistentTable4, type Grid, renderReport, rng } from '../support/report';
 
 const COLS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
 const T4_ROWS = ['行政复议', '行政诉讼·未经复议直接起诉', '行政诉讼·复议后起诉'];
-const T4_COLS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
 
 function oracle3(format: '2021' | '2019', grid: Grid): Set<string> {
   const block = TEMPLATES.find((t) => t.id === format)!.tables.find((t) => t.id === '三')!.blocks[0];
@@ -105,7 +104,10 @@ test('damaging only derived cells (changed, blank, placeholder, deleted trailing
         const damaged = lines.join(eol);
         const once = applyEdits(damaged, fixAllEdits(analyze(damaged)));
         const left = analyze(once).findings.map((f) => f.code);
-        assert.deepEqual(left.filter((c) => ['row-total', 'column-total', 'empty-total', 'missing-cell'].includes(c)), []);
+        assert.deepEqual(
+          left.filter((c) => ['row-total', 'column-total', 'empty-total', 'missing-cell'].includes(c)),
+          [],
+        );
         assert.equal(once, original);
         assert.equal(applyEdits(once, fixAllEdits(analyze(once))), once, 'fix twice = fix once');
       },

@@ -9,7 +9,7 @@ const only = (text: string, code: string) => analyze(text).findings.filter((f) =
 const V = 3;
 const TOTAL = 9;
 
-test('row-total fires at the row\'s 总计 with expected and actual, and its fix sets the sum', () => {
+test("row-total fires at the row's 总计 with expected and actual, and its fix sets the sum", () => {
   const { text, table3 } = base();
   const i = table3.rowIds.indexOf('（一）');
   const total = table3.grid[i][6];
@@ -23,11 +23,14 @@ test('row-total fires at the row\'s 总计 with expected and actual, and its fix
   assert.equal(f[0].range.start.line, lineOf(t, '（一）予以公开'));
   assert.equal(f[0].related?.length, 6);
   assert.equal(f[0].fix?.preferred, true);
-  assert.deepEqual(analyze(applyEdits(t, f[0].fix!.edits)).findings.filter((x) => x.code === 'row-total'), []);
+  assert.deepEqual(
+    analyze(applyEdits(t, f[0].fix!.edits)).findings.filter((x) => x.code === 'row-total'),
+    [],
+  );
   assert.deepEqual(only(text, 'row-total'), []);
 });
 
-test('row-total in table 四 points at the group\'s 总计', () => {
+test("row-total in table 四 points at the group's 总计", () => {
   const { text, table4 } = base();
   const cells = table4.grid.flat();
   cells[9] += 2; // 未经复议直接起诉 · 总计
@@ -46,7 +49,9 @@ test('column-total fires at （七） of the column; detail changes do not also 
   // change a detail cell and its row total together: only the column relation breaks
   let t = setCell(text, '2.没有现成信息需要另行制作', V, String(v + 4));
   t = setCell(t, '2.没有现成信息需要另行制作', TOTAL, String(table3.grid[i][6] + 4));
-  const codes = analyze(t).findings.map((f) => `${f.code}:${f.column}`).sort();
+  const codes = analyze(t)
+    .findings.map((f) => `${f.code}:${f.column}`)
+    .sort();
   assert.deepEqual(codes, ['column-total:自然人', 'column-total:总计'].sort());
   const f = only(t, 'column-total').find((x) => x.column === '自然人')!;
   assert.equal(f.row, '（七）总计');
@@ -60,7 +65,10 @@ test('balance fires at 四 of the column, offers (not prefers) 四 := 一 + 二 
   let t = setCell(text, '一、本年新收', V + 1, String(table3.grid[r1][1] + 2));
   t = setCell(t, '一、本年新收', TOTAL, String(table3.grid[r1][6] + 2));
   const f = only(t, 'balance');
-  assert.deepEqual(f.map((x) => x.column), ['商业企业', '总计']);
+  assert.deepEqual(
+    f.map((x) => x.column),
+    ['商业企业', '总计'],
+  );
   const b = f[0];
   const four = table3.grid[table3.rowIds.indexOf('四')][1];
   assert.equal(b.row, '四、结转下年度继续办理');
@@ -110,7 +118,13 @@ test('empty-total: a blank or placeholder 总计 / （七） with the computed v
   const { text, table3 } = base();
   const t = setCell(setCell(text, '3.危及', TOTAL, ''), '（七）总计', V + 2, '—');
   const f = only(t, 'empty-total');
-  assert.deepEqual(f.map((x) => [x.row, x.column]), [['3.危及“三安全一稳定”', '总计'], ['（七）总计', '科研机构']]);
+  assert.deepEqual(
+    f.map((x) => [x.row, x.column]),
+    [
+      ['3.危及“三安全一稳定”', '总计'],
+      ['（七）总计', '科研机构'],
+    ],
+  );
   assert.equal(f[1].expected, table3.grid[table3.rowIds.indexOf('（七）')][2]);
   assert.equal(f[0].severity, 'warning');
   // a blank detail cell is zero, not a finding
@@ -147,7 +161,7 @@ test('decimal-places only where the header states a rule (or the config sets one
   assert.equal(byConfig[0]?.fix?.edits[0].newText, '12.50');
 });
 
-test('missing-row: at the table\'s first line; offers inserting the row with zeros', () => {
+test("missing-row: at the table's first line; offers inserting the row with zeros", () => {
   const { text } = base();
   const t = editLine(text, '4.无正当理由大量反复申请', () => []);
   const f = only(t, 'missing-row');
@@ -182,7 +196,10 @@ test('unreadable-table: figures run together with no separators', () => {
   const ls = text.split('\n');
   const from = lineOf(ls, '三、收到和处理');
   const to = lineOf(ls, '四、结转下年度');
-  const squashed = ls.slice(from + 1, to + 1).join('').replace(/\t/g, '');
+  const squashed = ls
+    .slice(from + 1, to + 1)
+    .join('')
+    .replace(/\t/g, '');
   const t = [...ls.slice(0, from + 1), squashed, ...ls.slice(to + 1)].join('\n');
   const f = only(t, 'unreadable-table');
   assert.equal(f.length, 1);
@@ -194,8 +211,14 @@ test('unreadable-table: figures run together with no separators', () => {
 test('config: a rule turned off is silent, a severity override applies', () => {
   const { text } = base();
   const t = setCell(text, '（一）予以公开', TOTAL, '999');
-  assert.deepEqual(analyze(t, { config: parseConfig({ rules: { 'row-total': 'off' } }).config }).findings.map((f) => f.code), ['column-total']);
-  assert.equal(analyze(t, { config: parseConfig({ rules: { 'row-total': 'hint' } }).config }).findings.find((f) => f.code === 'row-total')?.severity, 'hint');
+  assert.deepEqual(
+    analyze(t, { config: parseConfig({ rules: { 'row-total': 'off' } }).config }).findings.map((f) => f.code),
+    ['column-total'],
+  );
+  assert.equal(
+    analyze(t, { config: parseConfig({ rules: { 'row-total': 'hint' } }).config }).findings.find((f) => f.code === 'row-total')?.severity,
+    'hint',
+  );
 });
 
 test('a rule that throws is reported in ruleErrors and the other rules still report', async () => {
@@ -209,9 +232,15 @@ test('a rule that throws is reported in ruleErrors and the other rules still rep
     const { text } = base();
     const t = setCell(text, '（一）予以公开', TOTAL, '999');
     const a = analyze(t);
-    assert.deepEqual(a.ruleErrors.map((e) => e.code), ['row-total']);
+    assert.deepEqual(
+      a.ruleErrors.map((e) => e.code),
+      ['row-total'],
+    );
     assert.match(a.ruleErrors[0].error, /boom/);
-    assert.deepEqual(a.findings.map((f) => f.code), ['column-total']);
+    assert.deepEqual(
+      a.findings.map((f) => f.code),
+      ['column-total'],
+    );
   } finally {
     rule.check = original;
   }

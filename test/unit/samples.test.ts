@@ -5,7 +5,11 @@ import { test } from 'node:test';
 import { analyze, applyEdits, fixAllEdits } from '../../server/src/core/index';
 
 const sample = (name: string) => readFileSync(new URL(`../fixtures/samples/${name}`, import.meta.url), 'utf8');
-const byCode = (findings: { code: string }[]) => findings.reduce<Record<string, number>>((m, f) => ((m[f.code] = (m[f.code] ?? 0) + 1), m), {});
+const byCode = (findings: { code: string }[]) =>
+  findings.reduce<Record<string, number>>((m, f) => {
+    m[f.code] = (m[f.code] ?? 0) + 1;
+    return m;
+  }, {});
 const ARITHMETIC = ['row-total', 'column-total', 'balance', 'empty-total', 'missing-cell'];
 
 test('xigong-2022: five missing 总计 cells, the table closes, --fix inserts exactly those totals', () => {
@@ -14,7 +18,10 @@ test('xigong-2022: five missing 总计 cells, the table closes, --fix inserts ex
   assert.equal(a.report.format, '2021');
   assert.equal(a.report.title?.agency, '西工区人民政府');
   assert.equal(a.report.title?.year, 2022);
-  assert.deepEqual(a.report.sections.map((s) => s.index), [1, 2, 3, 4, 5, 6]);
+  assert.deepEqual(
+    a.report.sections.map((s) => s.index),
+    [1, 2, 3, 4, 5, 6],
+  );
   assert.deepEqual(
     a.findings.map((f) => [f.code, f.severity, f.range.start.line + 1, f.row, f.expected]),
     [
@@ -33,7 +40,10 @@ test('xigong-2022: five missing 总计 cells, the table closes, --fix inserts ex
   const after = fixed.split('\n');
   assert.equal(after.length, before.length);
   const changed = before.map((l, i) => [l, after[i]]).filter(([b, c]) => b !== c);
-  assert.deepEqual(changed.map(([b, c]) => c.slice(b.length)), ['\t12', '\t0', '\t3', '\t0', '\t0']);
+  assert.deepEqual(
+    changed.map(([b, c]) => c.slice(b.length)),
+    ['\t12', '\t0', '\t3', '\t0', '\t0'],
+  );
   assert.ok(changed.every(([b, c]) => c.startsWith(b)));
   assert.deepEqual(fixAllEdits(analyze(fixed)), [], 'fix twice = fix once');
 });
@@ -52,7 +62,10 @@ test('shanghai-office-2019: 2019 format, the blank 总计 column, a unit inside 
   assert.ok(blanks.some((f) => f.table === '四' && f.row === '行政诉讼·复议后起诉'));
   assert.ok(!a.findings.some((f) => ['row-total', 'column-total', 'balance'].includes(f.code)));
   const fixed = applyEdits(a.report.text, fixAllEdits(a));
-  assert.deepEqual(analyze(fixed).findings.map((f) => f.code), ['invalid-number']);
+  assert.deepEqual(
+    analyze(fixed).findings.map((f) => f.code),
+    ['invalid-number'],
+  );
 });
 
 test('shanghai-stcsm-2024: rows torn from their labels are not guessed; what is certain is checked', () => {
@@ -73,7 +86,17 @@ test('pingtan-2021-crawled: digits run together: each table said unreadable, not
   const a = analyze(sample('pingtan-2021-crawled.txt'));
   assert.equal(a.report.format, '2021');
   assert.equal(a.report.title?.agency, '平潭综合实验区');
-  assert.deepEqual(a.report.sections.map((s) => s.index), [1, 2, 3, 4, 5, 6]);
-  assert.deepEqual(a.findings.map((f) => [f.code, f.table]), [['unreadable-table', '二'], ['unreadable-table', '三'], ['unreadable-table', '四']]);
+  assert.deepEqual(
+    a.report.sections.map((s) => s.index),
+    [1, 2, 3, 4, 5, 6],
+  );
+  assert.deepEqual(
+    a.findings.map((f) => [f.code, f.table]),
+    [
+      ['unreadable-table', '二'],
+      ['unreadable-table', '三'],
+      ['unreadable-table', '四'],
+    ],
+  );
   assert.ok(!a.findings.some((f) => ARITHMETIC.includes(f.code)));
 });

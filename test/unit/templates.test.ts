@@ -31,7 +31,7 @@ test('a custom format is just data: a copy with another id loads', () => {
   assert.equal(loadTemplate(custom, 'custom.json').id, 'custom');
 });
 
-test('a report rendered from each template\'s data is read back with no finding; one changed value breaks its relations', async () => {
+test("a report rendered from each template's data is read back with no finding; one changed value breaks its relations", async () => {
   const { analyze, templateReport } = await import('../../server/src/core/index');
   for (const id of ['2021', '2019']) {
     const text = templateReport(id);

@@ -151,16 +151,11 @@ export async function findingsAfter(
 }
 
 /** Waits until `predicate()` holds, re-checking whenever one of `events` fires. */
-export function waitForEvent(
-  events: vscode.Event<unknown>[],
-  predicate: () => boolean,
-  what: string,
-  timeoutMs = WAIT_MS,
-): Promise<void> {
+export function waitForEvent(events: vscode.Event<unknown>[], predicate: () => boolean, what: string, timeoutMs = WAIT_MS): Promise<void> {
   return new Promise((resolve, reject) => {
     const subs: vscode.Disposable[] = [];
     const done = () => {
-      subs.forEach((s) => s.dispose());
+      for (const s of subs) s.dispose();
       clearTimeout(timer);
     };
     const check = () => {
@@ -220,7 +215,10 @@ export async function setSetting(key: string, value: unknown): Promise<() => Pro
 
 /** The sum of the number cells of a row: the value its 总计 cell must get. */
 export function rowSum(text: string): number {
-  return text.split('\t').filter((c) => /^\d+$/.test(c.trim())).reduce((s, c) => s + Number(c), 0);
+  return text
+    .split('\t')
+    .filter((c) => /^\d+$/.test(c.trim()))
+    .reduce((s, c) => s + Number(c), 0);
 }
 
 /** The lines that differ between two texts, and what each became. */
@@ -234,7 +232,11 @@ export function changedLines(before: string, after: string): { line: number; bef
 /** Asserts that exactly the five rows gained "\t<row sum>" and nothing else changed. */
 export function assertOnlyTotalsInserted(doc: vscode.TextDocument, before: string): void {
   const changes = changedLines(before, doc.getText());
-  deepEqual(changes.map((c) => c.line), missingTotalLines(doc), 'changed lines (0-based)');
+  deepEqual(
+    changes.map((c) => c.line),
+    missingTotalLines(doc),
+    'changed lines (0-based)',
+  );
   for (const c of changes) {
     equal(c.after, `${c.before}\t${rowSum(c.before)}`, `line ${c.line + 1}`);
   }

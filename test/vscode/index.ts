@@ -11,7 +11,11 @@ export function run(): Promise<void> {
   const grep = process.env.DR_TEST_GREP;
   if (grep) mocha.grep(grep);
   const dir = path.resolve(__dirname, 'suite');
-  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, f));
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(path.join(dir, f));
   return new Promise((resolve, reject) => {
     try {
       const runner = mocha.run((failures) => {

@@ -38,7 +38,10 @@ export class CompactReporter {
         log(`${i + 1}) ${test.fullTitle()}`);
         for (const line of String(err?.message ?? err).split('\n')) log(`   ${line}`);
         // one frame: where in the suite it failed
-        const stack = String(err?.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l) && !/node:internal|mocha/.test(l)).slice(0, 1);
+        const stack = String(err?.stack ?? '')
+          .split('\n')
+          .filter((l) => /^\s+at /.test(l) && !/node:internal|mocha/.test(l))
+          .slice(0, 1);
         for (const line of stack) log(`   ${line.trim()}`);
       });
       log(`${passes} passing, ${failures.length} failing (${((Date.now() - started) / 1000).toFixed(1)} s)`);

@@ -4,7 +4,7 @@
 // what it could not place (unknown lines, missing rows) instead of guessing: the rules then skip
 // arithmetic that would rest on a guess.
 import { classifyText, makeCell, missingCell, trimText } from './cells';
-import type { Cell, RawLine, Range, RowSpec, Section, Table, TableBlock, TableId, TableRow } from './model';
+import type { Cell, Range, RawLine, RowSpec, Section, Table, TableBlock, TableId, TableRow } from './model';
 import { normalizeLabel } from './structure';
 import type { BlockTemplate, RowTemplate, TableTemplate, Template } from './templates/index';
 
@@ -26,7 +26,10 @@ export interface LineCells {
 
 /** Cells of a line; a single-cell line "行政许可 97" (PDF text with spaces) is split at the spaces. */
 export function lineCells(line: RawLine): LineCells {
-  let cells = line.cells.length === 1 && PIPE_ROW_RE.test(line.text) ? splitPipes(line) : line.cells.map((c) => makeCell(c.text, c.line, c.character));
+  let cells =
+    line.cells.length === 1 && PIPE_ROW_RE.test(line.text)
+      ? splitPipes(line)
+      : line.cells.map((c) => makeCell(c.text, c.line, c.character));
   const nonBlank = cells.filter((c) => c.kind !== 'blank');
   if (nonBlank.length === 1 && nonBlank[0].kind === 'text') cells = splitSpaced(nonBlank[0], line) ?? cells;
   // the label is the text before the first value; text after a value is a (bad) value
@@ -38,9 +41,7 @@ export function lineCells(line: RawLine): LineCells {
   }
   const labelCells = cells.slice(0, last + 1).filter((c) => c.kind !== 'blank');
   const label = normalizeLabel(labelCells.map((c) => c.raw).join(''));
-  const labelRange = labelCells.length
-    ? { start: labelCells[0].range.start, end: labelCells[labelCells.length - 1].range.end }
-    : undefined;
+  const labelRange = labelCells.length ? { start: labelCells[0].range.start, end: labelCells[labelCells.length - 1].range.end } : undefined;
   return { line, cells, last, label, labelRange, tail: cells.slice(last + 1) };
 }
 
@@ -207,10 +208,15 @@ function matchRow(label: string, block: BlockTemplate, ctx: MatchContext, update
   return hit.result;
 }
 
-function matchRowUncached(label: string, block: BlockTemplate, ctxGroup: string | undefined): { group?: string; result: RowMatch | 'group' } {
+function matchRowUncached(
+  label: string,
+  block: BlockTemplate,
+  ctxGroup: string | undefined,
+): { group?: string; result: RowMatch | 'group' } {
   const num = numbering(label);
   const groups = block.groups ?? [];
-  const group = (num.ordinal ? groups.find((g) => g.id === num.ordinal) : undefined) ?? groups.find((g) => g.match.some((m) => label.includes(m)));
+  const group =
+    (num.ordinal ? groups.find((g) => g.id === num.ordinal) : undefined) ?? groups.find((g) => g.match.some((m) => label.includes(m)));
   return { group: group?.id, result: matchRowIn(label, block, num, group, ctxGroup) };
 }
 
@@ -227,7 +233,7 @@ function matchRowIn(
   for (const row of block.rows) {
     let score = 0;
     for (const m of row.match) if (m.length > score && label.includes(m)) score = m.length;
-    if (row.exact && row.exact.includes((bare ??= stripNumbering(label)))) score = 100;
+    if (row.exact?.includes((bare ??= stripNumbering(label)))) score = 100;
     if (score > bestScore) {
       best = row;
       bestScore = score;
@@ -359,7 +365,13 @@ function alignRows(lines: LineCells[], table: TableTemplate, out: Table): void {
       else m = undefined;
     }
     if (m) place(lc, m.row, lc.tail, labelRange, m.note);
-    else out.unknown.push({ range: wholeLine(lc.line), labelRange: lc.labelRange ?? wholeLine(lc.line), label: lc.label, reason: 'unmatched' });
+    else
+      out.unknown.push({
+        range: wholeLine(lc.line),
+        labelRange: lc.labelRange ?? wholeLine(lc.line),
+        label: lc.label,
+        reason: 'unmatched',
+      });
     pending = [];
     pendingRows.clear();
   }
@@ -386,7 +398,9 @@ function alignRows(lines: LineCells[], table: TableTemplate, out: Table): void {
 function ambiguity(r: TableRow, block: BlockTemplate): void {
   const k = block.columns.length;
   if (r.presentCount !== k - 1 || !block.columns[k - 1].derived) return;
-  const vals = r.cells.slice(0, k - 1).map((c) => (c.kind === 'number' ? c.value! : c.kind === 'blank' || c.kind === 'placeholder' ? 0 : NaN));
+  const vals = r.cells
+    .slice(0, k - 1)
+    .map((c) => (c.kind === 'number' ? c.value! : c.kind === 'blank' || c.kind === 'placeholder' ? 0 : NaN));
   const last = vals[vals.length - 1];
   const rest = vals.slice(0, -1).reduce((a, b) => a + b, 0);
   if (last > 0 && last === rest) {
@@ -418,7 +432,7 @@ function alignFlat(lines: LineCells[], table: TableTemplate, out: Table): void {
   let cells: Cell[] = [];
   for (const lc of data) {
     used.push(lc);
-    let t = [...lc.cells];
+    const t = [...lc.cells];
     while (t.length && t[t.length - 1].kind === 'blank' && cells.length + t.length > k) t.pop();
     cells = cells.concat(t);
     if (cells.length >= k) break;
@@ -471,7 +485,10 @@ function alignBlocks(lines: LineCells[], table: TableTemplate, out: Table): void
       continue;
     }
     // a header line: 信息内容 + column names
-    if (/信息内容/.test(text) || (current && !hasValue(lc.cells) && current.tpl.columns.some((c) => c.match.some((m) => text.includes(m))))) {
+    if (
+      /信息内容/.test(text) ||
+      (current && !hasValue(lc.cells) && current.tpl.columns.some((c) => c.match.some((m) => text.includes(m))))
+    ) {
       const target = current ?? undefined;
       if (target) {
         const positions: number[] = [];
@@ -500,7 +517,12 @@ function alignBlocks(lines: LineCells[], table: TableTemplate, out: Table): void
       }
     }
     if (!found) {
-      out.unknown.push({ range: wholeLine(lc.line), labelRange: lc.labelRange ?? wholeLine(lc.line), label: lc.label, reason: 'unmatched' });
+      out.unknown.push({
+        range: wholeLine(lc.line),
+        labelRange: lc.labelRange ?? wholeLine(lc.line),
+        label: lc.label,
+        reason: 'unmatched',
+      });
       continue;
     }
     let entry = byId.get(found.tpl.id);
@@ -509,7 +531,12 @@ function alignBlocks(lines: LineCells[], table: TableTemplate, out: Table): void
       byId.set(found.tpl.id, entry);
     }
     if (entry.block.rows.some((r) => r.spec.id === found!.row.id)) {
-      out.unknown.push({ range: wholeLine(lc.line), labelRange: lc.labelRange ?? wholeLine(lc.line), label: lc.label, reason: 'duplicate' });
+      out.unknown.push({
+        range: wholeLine(lc.line),
+        labelRange: lc.labelRange ?? wholeLine(lc.line),
+        label: lc.label,
+        reason: 'duplicate',
+      });
       continue;
     }
     const k = found.tpl.columns.length;
@@ -557,7 +584,11 @@ function alignBlocks(lines: LineCells[], table: TableTemplate, out: Table): void
 
 // ---------------------------------------------------------------- regions
 
-function regionOf(table: TableTemplate, sections: Section[], lines: RawLine[]): { from: number; to: number; heading?: Range; inline: boolean } | undefined {
+function regionOf(
+  table: TableTemplate,
+  sections: Section[],
+  lines: RawLine[],
+): { from: number; to: number; heading?: Range; inline: boolean } | undefined {
   const s = sections.find((x) => x.index === table.section);
   if (!s) return undefined;
   const inline = s.range.start.line === s.range.end.line && lines[s.range.start.line].text.length > 400;
@@ -601,4 +632,3 @@ export function buildTables(lines: RawLine[], sections: Section[], template: Tem
   }
   return tables;
 }
-

@@ -1,14 +1,14 @@
 // The pipeline: text → lines of cells (Chevrotain) → title, sections, format → tables aligned
 // to the template → arithmetic → rules → findings, with the config's severities applied.
 import { buildTables } from './align';
-import { defaultConfig, type Config } from './config';
+import { type Config, defaultConfig } from './config';
 import type { Finding, FormatId, Report, Severity } from './model';
 import { parseLines } from './parser';
 import { buildMath, type TableMath } from './relations';
 import { RULE_LIST } from './rules/index';
 import type { RuleContext } from './rules/types';
 import { detectFormat, findSections, findTitle } from './structure';
-import { TEMPLATES, templateById, type Template } from './templates/index';
+import { TEMPLATES, type Template, templateById } from './templates/index';
 
 export interface AnalyzeOptions {
   config?: Config;
@@ -96,7 +96,9 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
       }
     }
   }
-  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+  findings.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code),
+  );
   const analysis: Analysis = { report, findings, ruleErrors };
   internals.set(analysis, { math, template });
   return analysis;

@@ -4,7 +4,7 @@
 import type { Cell, CellKind, Range } from './model';
 
 const FULL_DIGIT_0 = 0xff10;
-const PLACEHOLDER_RE = /^(?:[-－—–―‐−]+|[\/／\\]|无|—+|…+|\.\.\.|N\/A|null)$/i;
+const PLACEHOLDER_RE = /^(?:[-－—–―‐−]+|[/／\\]|无|—+|…+|\.\.\.|N\/A|null)$/i;
 const NUMBER_RE = /^([-+]?)(\d+)(?:\.(\d+))?$/;
 const GROUPED_RE = /^([-+]?)(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/;
 /** a sub-row label such as "1.属于国家秘密" or "2、重复申请": a label, not a number with a unit */
@@ -19,9 +19,12 @@ export function normalizeDigits(s: string): string {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= FULL_DIGIT_0 && c <= FULL_DIGIT_0 + 9) out += String.fromCharCode(48 + c - FULL_DIGIT_0);
-    else if (c === 0xff0e) out += '.'; // ．
-    else if (c === 0xff0c) out += ','; // ，
-    else if (c === 0xff0d || c === 0x2212) out += '-'; // － −
+    else if (c === 0xff0e)
+      out += '.'; // ．
+    else if (c === 0xff0c)
+      out += ','; // ，
+    else if (c === 0xff0d || c === 0x2212)
+      out += '-'; // － −
     else if (c === 0xff0b) out += '+';
     else out += s[i];
   }
@@ -60,7 +63,7 @@ function toNumber(sign: string, intPart: string, frac: string | undefined): Numb
   const digits = intPart.replace(/,/g, '');
   const significant = digits.replace(/^0+(?=\d)/, '');
   const negative = sign === '-';
-  const text = `${negative ? '-' : ''}${significant}${frac ? '.' + frac : ''}`;
+  const text = `${negative ? '-' : ''}${significant}${frac ? `.${frac}` : ''}`;
   const value = Number(text);
   // exact only while the integer part is a safe integer and the number has few significant digits
   const unsafe = !Number.isFinite(value) || significant.length > 15 || significant.length + (frac?.length ?? 0) > 17;
@@ -69,7 +72,7 @@ function toNumber(sign: string, intPart: string, frac: string | undefined): Numb
 
 /** Parses a whole-cell number (after normalisation); undefined when the cell is not one. */
 export function parseNumber(norm: string): NumberParse | undefined {
-  let m = NUMBER_RE.exec(norm) ?? GROUPED_RE.exec(norm);
+  const m = NUMBER_RE.exec(norm) ?? GROUPED_RE.exec(norm);
   if (!m) return undefined;
   return toNumber(m[1], m[2], m[3]);
 }
@@ -83,7 +86,7 @@ export function classifyText(raw: string): { kind: CellKind; num?: NumberParse }
   // fast paths (same results as the general path below): a label that starts with an ideograph
   // or a bracket is text; a short run of ASCII digits is a plain number
   const c0 = raw.charCodeAt(0);
-  if ((c0 >= 0x4e00 && c0 <= 0x9fff && c0 !== 0x65e0 /* 无 */) || c0 === 0xff08 /* （ */ || c0 === 0x28 /* ( */) return TEXT;
+  if ((c0 >= 0x4e00 && c0 <= 0x9fff && c0 !== 0x65e0) /* 无 */ || c0 === 0xff08 /* （ */ || c0 === 0x28 /* ( */) return TEXT;
   if (c0 >= 48 && c0 <= 57 && raw.length <= 15) {
     let digits = true;
     for (let i = 1; i < raw.length && digits; i++) {

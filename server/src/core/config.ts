@@ -1,8 +1,9 @@
 // `.disclosure-report.json` and the editor settings share one schema, validated by zod (mini: see zod.ts).
 // Loading walks up from a report's folder through an injected file host, so this module stays
 // free of Node's fs (the core also runs in a web worker).
-import * as z from './zod';
+
 import { RULE_CODES } from './rules/codes';
+import * as z from './zod';
 
 export const CONFIG_FILE_NAME = '.disclosure-report.json';
 

@@ -1,6 +1,6 @@
 // What a value cell is, for hovers: its table, row and column, and for a derived cell the sum
 // written out ("7 + 0 + 0 + 0 + 0 + 0 = 7").
-import { internalsOf, type Analysis } from './analyze';
+import { type Analysis, internalsOf } from './analyze';
 import type { Cell, Finding, Position, TableId } from './model';
 import { checkValue } from './relations';
 import { contains } from './text';

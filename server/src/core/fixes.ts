@@ -2,11 +2,11 @@
 // derived cell (row 总计, the （七） row, inserted missing totals) from the values solved in
 // dependency order, so one pass leaves no row-total, column-total or empty-total finding.
 // Only derived cells are touched; every other byte stays as it was.
-import { internalsOf, type Analysis } from './analyze';
+import { type Analysis, internalsOf } from './analyze';
 import type { Cell, TextEdit } from './model';
-import { lineStarts, offsetAt } from './text';
 import { rowIsUncertain } from './relations';
 import { setCellEdit } from './rules/util';
+import { lineStarts, offsetAt } from './text';
 
 export function fixAllEdits(analysis: Analysis): TextEdit[] {
   const { math } = internalsOf(analysis);

@@ -3,25 +3,24 @@
 // Nothing under core/ may import vscode, vscode-languageserver or Node-only modules (fs, path):
 // the same core runs in a web worker.
 
-export type * from './model';
-export { analyze, type Analysis, type AnalyzeOptions } from './analyze';
-export { fixAllEdits, applyEdits } from './fixes';
-export { formatMessage, fixTitle, langOf } from './messages';
-export { describeCell, type CellDescription } from './describe';
-export { RULES, ruleDocUrl, type RuleInfo } from './rules/index';
-/** the rule objects themselves: for fault-injection tests only (a rule that throws) */
-export { RULE_LIST } from './rules/index';
+export { type Analysis, type AnalyzeOptions, analyze } from './analyze';
 export {
-  parseConfig,
-  mergeConfig,
-  defaultConfig,
   CONFIG_FILE_NAME,
   type Config,
+  type ConfigHost,
   type ConfigResult,
-  type RuleSetting,
+  defaultConfig,
   findConfigFile,
   loadConfigFor,
-  type ConfigHost,
+  mergeConfig,
+  parseConfig,
+  type RuleSetting,
 } from './config';
-export { lineStarts, offsetAt, positionAt } from './text';
+export { type CellDescription, describeCell } from './describe';
 export { templateReport } from './example';
+export { applyEdits, fixAllEdits } from './fixes';
+export { fixTitle, formatMessage, langOf } from './messages';
+export type * from './model';
+/** the rule objects themselves: for fault-injection tests only (a rule that throws) */
+export { RULE_LIST, RULES, type RuleInfo, ruleDocUrl } from './rules/index';
+export { lineStarts, offsetAt, positionAt } from './text';

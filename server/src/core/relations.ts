@@ -99,7 +99,15 @@ function addInstances(
     const t = colIndex.get(rel.target)!;
     const parts = rel.parts.map((p) => colIndex.get(p)!);
     for (const row of block.rows) {
-      math.instances.push({ kind: 'sum', code: rel.code, table, block, target: ref(row, t), parts: parts.map((c) => ref(row, c)), absentParts: [] });
+      math.instances.push({
+        kind: 'sum',
+        code: rel.code,
+        table,
+        block,
+        target: ref(row, t),
+        parts: parts.map((c) => ref(row, c)),
+        absentParts: [],
+      });
     }
   } else if (rel.kind === 'sum') {
     const target = rowById.get(rel.target);
@@ -154,7 +162,9 @@ export function checkValue(math: TableMath, cell: Cell): number | undefined {
 
 function solve(math: TableMath): void {
   // a column sum over a table whose rows are known incompletely would compute from a guess
-  const sums = math.instances.filter((i): i is SumInstance => i.kind === 'sum' && !(i.code === 'column-total' && tableIsUncertain(i.table)));
+  const sums = math.instances.filter(
+    (i): i is SumInstance => i.kind === 'sum' && !(i.code === 'column-total' && tableIsUncertain(i.table)),
+  );
   let changed = true;
   for (let round = 0; changed && round <= sums.length; round++) {
     changed = false;

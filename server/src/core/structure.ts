@@ -1,6 +1,6 @@
 // Title, sections and sub-parts, and the format: the report's outline, found by the phrases real
 // reports use rather than by their numbering (numbering is often wrong in real text).
-import type { FormatId, RawLine, Range, Section, Title } from './model';
+import type { FormatId, Range, RawLine, Section, Title } from './model';
 import { TEMPLATES, type Template } from './templates/index';
 
 const HEADING_RE = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.{2,48})$/;
@@ -41,7 +41,17 @@ export function normalizeLabel(s: string): string {
 
 /** the characters of the RegExp class \s beyond ASCII (String.prototype.trim trims the same set) */
 function isJsSpace(c: number): boolean {
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 function firstText(line: RawLine): { text: string; character: number } | undefined {
@@ -162,7 +172,10 @@ function findSubparts(lines: RawLine[], from: number, to: number): Section['subp
   return parts.map((p, i) => {
     let end = i + 1 < parts.length ? parts[i + 1].line - 1 : to;
     while (end > p.line && !lines[end].text.trim()) end--;
-    return { label: p.label, range: { start: { line: p.line, character: p.character }, end: { line: end, character: lines[end].text.length } } };
+    return {
+      label: p.label,
+      range: { start: { line: p.line, character: p.character }, end: { line: end, character: lines[end].text.length } },
+    };
   });
 }
 

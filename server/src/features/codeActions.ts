@@ -2,14 +2,13 @@
 // says so), and `source.fixAll.disclosure-report`, which recalculates every derived cell (总计,
 // （七）, missing totals) and can run from editor.codeActionsOnSave. Every edit is a versioned
 // TextDocumentEdit, so an edit computed for an older version is rejected by the client.
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver';
-import { fixAllEdits, fixTitle, type Finding, type Lang } from '../core/index';
+import { type CodeAction, CodeActionKind, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { Feature, ServerContext } from '../context';
+import { toDiagnostic, versionedEdit } from '../convert';
+import { type Finding, fixAllEdits, fixTitle, type Lang } from '../core/index';
 import { guardRequest } from '../guard';
 import { FIX_ALL_KIND, SOURCE } from '../protocol';
-import { toDiagnostic, versionedEdit } from '../convert';
 import { t } from '../strings';
-
 
 function sameRange(a: Range, b: Range): boolean {
   return (

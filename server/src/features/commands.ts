@@ -3,10 +3,10 @@
 // edit. The client supplies the active editor's URI when the command palette gives none.
 import { MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import type { Feature, ServerContext } from '../context';
-import { guardRequest } from '../guard';
-import { fixAllEdits } from '../core/index';
-import { RECALCULATE_COMMAND, type RecalculateResult } from '../protocol';
 import { versionedEdit } from '../convert';
+import { fixAllEdits } from '../core/index';
+import { guardRequest } from '../guard';
+import { RECALCULATE_COMMAND, type RecalculateResult } from '../protocol';
 import { t } from '../strings';
 
 function uriArgument(arg: unknown): string | undefined {

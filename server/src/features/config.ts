@@ -4,18 +4,18 @@
 //   defaults < .disclosure-report.json < editor settings the user set.
 // Problems in either source are shown once as a window/showMessage warning; the defaults apply.
 import {
+  type Connection,
   DidChangeConfigurationNotification,
+  type InitializeParams,
   MessageType,
   ShowMessageNotification,
-  type Connection,
-  type InitializeParams,
 } from 'vscode-languageserver';
-import { defaultConfig, loadConfigFor, mergeConfig, type Config } from '../core/index';
 import type { DocumentSettings, Feature, ServerContext, ServerEnv } from '../context';
+import { type Config, defaultConfig, loadConfigFor, mergeConfig } from '../core/index';
 import { guardListener } from '../guard';
 import type { InitializationOptions } from '../protocol';
 import { SETTINGS_SECTION } from '../protocol';
-import { parseEditorSettings, type EditorSettings } from '../settings';
+import { type EditorSettings, parseEditorSettings } from '../settings';
 
 interface FileConfig {
   config: Config;
@@ -116,7 +116,9 @@ export const configFeature: Feature = {
   name: 'config',
   register(ctx: ServerContext) {
     const { connection } = ctx;
-    connection.onDidChangeConfiguration(guardListener(connection, 'didChangeConfiguration', (params) => ctx.invalidateSettings(params.settings)));
+    connection.onDidChangeConfiguration(
+      guardListener(connection, 'didChangeConfiguration', (params) => ctx.invalidateSettings(params.settings)),
+    );
     connection.onDidChangeWatchedFiles(guardListener(connection, 'didChangeWatchedFiles', () => ctx.invalidateSettings()));
   },
   initialized(ctx: ServerContext) {

@@ -3,14 +3,12 @@
 // document's current one, or older than one already published, is dropped.
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Feature, ServerContext } from '../context';
-import { describeError, guardListener } from '../guard';
 import { countFindings, toDiagnostic } from '../convert';
+import { describeError, guardListener } from '../guard';
 import { FINDING_COUNT_NOTIFICATION } from '../protocol';
-
 
 // DR_BROKEN_SERVER=1 builds publish no findings (see esbuild.mjs): proves the VS Code suites can fail.
 const BROKEN = process.env.DR_BROKEN_SERVER === '1';
-
 
 export const diagnosticsFeature: Feature = {
   name: 'diagnostics',
@@ -63,29 +61,35 @@ export const diagnosticsFeature: Feature = {
     };
 
     const { connection } = ctx;
-    ctx.documents.onDidChangeContent(guardListener(connection, 'didChange', async (e) => {
-      const uri = e.document.uri;
-      if (!seen.has(uri)) {
-        seen.add(uri);
-        schedule(uri, 0);
-        return;
-      }
-      const settings = await ctx.settingsFor(uri);
-      if (settings.validate === 'onType') schedule(uri, ctx.debounceMs);
-    }));
-    ctx.documents.onDidSave(guardListener(connection, 'didSave', async (e) => {
-      const settings = await ctx.settingsFor(e.document.uri);
-      if (settings.validate === 'onSave') schedule(e.document.uri, 0);
-    }));
-    ctx.documents.onDidClose(guardListener(connection, 'didClose', (e) => {
-      const uri = e.document.uri;
-      const pending = timers.get(uri);
-      if (pending) clearTimeout(pending);
-      timers.delete(uri);
-      seen.delete(uri);
-      published.delete(uri);
-      void ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
-    }));
+    ctx.documents.onDidChangeContent(
+      guardListener(connection, 'didChange', async (e) => {
+        const uri = e.document.uri;
+        if (!seen.has(uri)) {
+          seen.add(uri);
+          schedule(uri, 0);
+          return;
+        }
+        const settings = await ctx.settingsFor(uri);
+        if (settings.validate === 'onType') schedule(uri, ctx.debounceMs);
+      }),
+    );
+    ctx.documents.onDidSave(
+      guardListener(connection, 'didSave', async (e) => {
+        const settings = await ctx.settingsFor(e.document.uri);
+        if (settings.validate === 'onSave') schedule(e.document.uri, 0);
+      }),
+    );
+    ctx.documents.onDidClose(
+      guardListener(connection, 'didClose', (e) => {
+        const uri = e.document.uri;
+        const pending = timers.get(uri);
+        if (pending) clearTimeout(pending);
+        timers.delete(uri);
+        seen.delete(uri);
+        published.delete(uri);
+        void ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
+      }),
+    );
     ctx.onSettingsChanged(() => {
       for (const document of ctx.documents.all()) schedule(document.uri, 0);
     });

@@ -1,7 +1,7 @@
 // Folding ranges: each section, each sub-part (（一）…), each table and each block of table 二.
-import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
-import type { Range, Report } from '../core/index';
+import { type FoldingRange, FoldingRangeKind } from 'vscode-languageserver';
 import type { Feature, ServerContext } from '../context';
+import type { Range, Report } from '../core/index';
 import { guardRequest } from '../guard';
 
 /** the last line of a range that holds text (a range ending at character 0 ends on the line before) */

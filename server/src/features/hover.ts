@@ -1,16 +1,14 @@
 // Hover on a value cell: its table, row and column; for a derived cell (总计, （七）) the sum
 // written out; for a cell with findings, each message with the expected value.
-import { MarkupKind, type Hover } from 'vscode-languageserver';
-import { describeCell, formatMessage, type CellDescription, type Lang } from '../core/index';
+import { type Hover, MarkupKind } from 'vscode-languageserver';
 import type { Feature, ServerContext } from '../context';
+import { type CellDescription, describeCell, formatMessage, type Lang } from '../core/index';
 import { guardRequest } from '../guard';
 import { t } from '../strings';
 
 export function hoverMarkdown(d: CellDescription, lang: Lang): string {
   const lines: string[] = [];
-  const where = [
-    `**${t('table')}${lang === 'zh' ? '' : ' '}${d.table}**${d.tableTitle ? ` ${d.tableTitle}` : ''}`,
-  ];
+  const where = [`**${t('table')}${lang === 'zh' ? '' : ' '}${d.table}**${d.tableTitle ? ` ${d.tableTitle}` : ''}`];
   lines.push(where.join(''));
   const place: string[] = [];
   if (d.block) place.push(`${t('block')}: ${d.block}`);

@@ -1,12 +1,12 @@
 // The finding count of a report, for the client's status bar item: a request
 // (disclosureReport/findingCount) and a notification sent with every publishDiagnostics.
-import { countFindings } from '../convert';
+
 import type { Feature, ServerContext } from '../context';
+import { countFindings } from '../convert';
 import { guardRequest } from '../guard';
-import { FINDING_COUNT_REQUEST, SERVER_STATS_REQUEST, type FindingCountParams, type FindingCounts, type ServerStats } from '../protocol';
+import { FINDING_COUNT_REQUEST, type FindingCountParams, type FindingCounts, SERVER_STATS_REQUEST, type ServerStats } from '../protocol';
 
 const BROKEN = process.env.DR_BROKEN_SERVER === '1';
-
 
 export const statusFeature: Feature = {
   name: 'status',

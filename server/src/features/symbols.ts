@@ -2,9 +2,9 @@
 //   sections → sub-parts (（一）主动公开 …) and the section's table → row groups → rows.
 // Table 三's rows are grouped as the printed table groups them: 一、二、 then 三、本年度办理结果
 // with （一）（二）, the groups （三）–（六） and their numbered rows, and （七）总计; then 四、.
-import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import type { Range, Report, Table, TableBlock, TableRow } from '../core/index';
+import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import type { Feature, ServerContext } from '../context';
+import type { Range, Report, Table, TableBlock, TableRow } from '../core/index';
 import { guardRequest } from '../guard';
 
 const RESULTS_LABEL = '三、本年度办理结果';
@@ -81,7 +81,12 @@ export function rowSymbols(table: Table, block: TableBlock): DocumentSymbol[] {
 }
 
 export function tableSymbol(table: Table): DocumentSymbol {
-  const s = symbol(`表${table.id} ${table.title}`.trim(), SymbolKind.Struct, cover(table.range, table.firstLineRange), table.firstLineRange);
+  const s = symbol(
+    `表${table.id} ${table.title}`.trim(),
+    SymbolKind.Struct,
+    cover(table.range, table.firstLineRange),
+    table.firstLineRange,
+  );
   for (const block of table.blocks) {
     const rows = rowSymbols(table, block);
     if (block.label) {

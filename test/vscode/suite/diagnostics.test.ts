@@ -23,19 +23,25 @@ suite('diagnostics', () => {
     const doc = editor.document;
     const diags = await waitForFindings(doc.uri, fiveMissing, 'five missing-cell findings');
     const summary = diags.map((d) => `${codeOf(d)} ${d.range.start.line}`).sort();
-    const expected = missingTotalLines(doc).map((l) => `missing-cell ${l}`).sort();
+    const expected = missingTotalLines(doc)
+      .map((l) => `missing-cell ${l}`)
+      .sort();
     deepEqual(summary, expected, 'findings (code, 0-based line)');
     for (const d of diags) {
       const line = doc.lineAt(d.range.start.line);
       equal(d.severity, vscode.DiagnosticSeverity.Error, `severity of the finding on line ${line.lineNumber + 1}`);
       equal(d.source, 'disclosure-report', 'source');
       equal(d.range.end.line, d.range.start.line, 'a finding stays on its line');
-      ok(d.range.start.character <= line.text.length && d.range.end.character <= line.text.length,
-        `range ${d.range.start.character}-${d.range.end.character} lies within line ${line.lineNumber + 1}`);
+      ok(
+        d.range.start.character <= line.text.length && d.range.end.character <= line.text.length,
+        `range ${d.range.start.character}-${d.range.end.character} lies within line ${line.lineNumber + 1}`,
+      );
       ok(d.message.length > 0, 'a message');
       // the missing 总计 goes at the end of the row: the finding points there or at the row
-      ok(d.range.end.character === line.text.length || d.range.start.character === 0 || !d.range.isEmpty,
-        `range of the finding on line ${line.lineNumber + 1} points at the row or its end`);
+      ok(
+        d.range.end.character === line.text.length || d.range.start.character === 0 || !d.range.isEmpty,
+        `range of the finding on line ${line.lineNumber + 1} points at the row or its end`,
+      );
     }
   });
 
@@ -47,7 +53,9 @@ suite('diagnostics', () => {
     try {
       await findingsAfter(
         uri,
-        async () => { restore = await setSetting('rules', { 'missing-cell': 'off' }); },
+        async () => {
+          restore = await setSetting('rules', { 'missing-cell': 'off' });
+        },
         (d) => !d.some((x) => codeOf(x) === 'missing-cell'),
         'the missing-cell findings to disappear after setting disclosureReport.rules {"missing-cell":"off"}',
       );
@@ -66,15 +74,21 @@ suite('diagnostics', () => {
     try {
       const diags = await findingsAfter(
         uri,
-        async () => { restore = await setSetting('rules', { 'missing-cell': 'warning' }); },
+        async () => {
+          restore = await setSetting('rules', { 'missing-cell': 'warning' });
+        },
         (d) => fiveMissing(d) && d.every((x) => x.severity === vscode.DiagnosticSeverity.Warning),
         'five missing-cell warnings after setting disclosureReport.rules {"missing-cell":"warning"}',
       );
       equal(diags.length, 5, 'number of findings');
     } finally {
       if (restore) {
-        await findingsAfter(uri, restore, (d) => fiveMissing(d) && d.every((x) => x.severity === vscode.DiagnosticSeverity.Error),
-          'the findings to be errors again after the setting was reset');
+        await findingsAfter(
+          uri,
+          restore,
+          (d) => fiveMissing(d) && d.every((x) => x.severity === vscode.DiagnosticSeverity.Error),
+          'the findings to be errors again after the setting was reset',
+        );
       }
     }
   });

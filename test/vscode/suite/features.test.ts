@@ -3,10 +3,10 @@
 import * as vscode from 'vscode';
 import {
   ARITHMETIC_CODES,
-  closeAll,
-  codeOf,
   assertOnlyTotalsInserted,
   changedLines,
+  closeAll,
+  codeOf,
   deepEqual,
   equal,
   findingsAfter,
@@ -39,8 +39,21 @@ suite('features', () => {
     ok(symbols && symbols.length > 0, 'document symbols are returned');
     ok('children' in symbols[0], 'hierarchical document symbols (not a flat list)');
     const all = flatten(symbols);
-    for (const heading of ['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '行政复议、行政诉讼情况', '存在的主要问题及改进情况', '其他需要报告的事项']) {
-      ok(all.some((s) => s.name.includes(heading)), `a symbol for the section "${heading}"; got ${all.filter((s) => s.depth === 0).map((s) => s.name).join(' | ')}`);
+    for (const heading of [
+      '总体情况',
+      '主动公开政府信息情况',
+      '收到和处理政府信息公开申请情况',
+      '行政复议、行政诉讼情况',
+      '存在的主要问题及改进情况',
+      '其他需要报告的事项',
+    ]) {
+      ok(
+        all.some((s) => s.name.includes(heading)),
+        `a symbol for the section "${heading}"; got ${all
+          .filter((s) => s.depth === 0)
+          .map((s) => s.name)
+          .join(' | ')}`,
+      );
     }
     const maxDepth = Math.max(...all.map((s) => s.depth));
     ok(maxDepth >= 2, `sections contain tables and row groups (depth ${maxDepth + 1})`);
@@ -60,7 +73,11 @@ suite('features', () => {
     const text = doc.lineAt(line).text;
     const character = text.lastIndexOf('12');
     ok(character > 0, 'the （七）总计 line ends in 12');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, character + 1));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      new vscode.Position(line, character + 1),
+    );
     ok(hovers && hovers.length > 0, `a hover at line ${line + 1}, column ${character + 2}`);
     const shown = hoverText(hovers);
     ok(/\d+(?:\s*\+\s*\d+)+\s*=\s*12\b/.test(shown), `the hover writes the sum out (… + … = 12); got:\n${shown}`);
@@ -76,17 +93,32 @@ suite('features', () => {
     ok(target, `a missing-cell finding on line ${line + 1}`);
     const before = doc.getText();
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider', uri, target.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = (actions ?? []).find((a) => a.kind && vscode.CodeActionKind.QuickFix.contains(a.kind) &&
-      (a.diagnostics?.some((d) => codeOf(d) === 'missing-cell' && d.range.start.line === line) ||
-        a.edit?.entries().some(([, edits]) => edits.some((e) => e.range.start.line === line))));
+      'vscode.executeCodeActionProvider',
+      uri,
+      target.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const fix = (actions ?? []).find(
+      (a) =>
+        a.kind &&
+        vscode.CodeActionKind.QuickFix.contains(a.kind) &&
+        (a.diagnostics?.some((d) => codeOf(d) === 'missing-cell' && d.range.start.line === line) ||
+          a.edit?.entries().some(([, edits]) => edits.some((e) => e.range.start.line === line))),
+    );
     ok(fix, `a quick fix for the finding; got: ${(actions ?? []).map((a) => a.title).join(' | ') || '(none)'}`);
-    const after = await findingsAfter(uri, () => applyAction(fix),
+    const after = await findingsAfter(
+      uri,
+      () => applyAction(fix),
       (d) => !d.some((x) => x.range.start.line === line) && d.filter((x) => codeOf(x) === 'missing-cell').length === 4,
-      `the finding on line ${line + 1} to go (four missing-cell left)`);
+      `the finding on line ${line + 1} to go (four missing-cell left)`,
+    );
     equal(after.length, 4, 'findings left');
     const changes = changedLines(before, doc.getText());
-    deepEqual(changes.map((c) => c.line), [line], 'changed lines');
+    deepEqual(
+      changes.map((c) => c.line),
+      [line],
+      'changed lines',
+    );
     equal(changes[0].after, `${changes[0].before}\t12`, `line ${line + 1} after the fix`);
   });
 
@@ -98,11 +130,22 @@ suite('features', () => {
     const before = doc.getText();
     const whole = new vscode.Range(0, 0, doc.lineCount, 0);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
-      'vscode.executeCodeActionProvider', uri, whole, 'source.fixAll.disclosure-report');
+      'vscode.executeCodeActionProvider',
+      uri,
+      whole,
+      'source.fixAll.disclosure-report',
+    );
     const fixAll = (actions ?? []).find((a) => a.kind?.value === 'source.fixAll.disclosure-report');
-    ok(fixAll, `a source.fixAll.disclosure-report action; got: ${(actions ?? []).map((a) => `${a.title} (${a.kind?.value})`).join(' | ') || '(none)'}`);
-    await findingsAfter(uri, () => applyAction(fixAll),
-      (d) => !d.some((x) => ARITHMETIC_CODES.includes(codeOf(x))), 'no arithmetic finding after fix-all');
+    ok(
+      fixAll,
+      `a source.fixAll.disclosure-report action; got: ${(actions ?? []).map((a) => `${a.title} (${a.kind?.value})`).join(' | ') || '(none)'}`,
+    );
+    await findingsAfter(
+      uri,
+      () => applyAction(fixAll),
+      (d) => !d.some((x) => ARITHMETIC_CODES.includes(codeOf(x))),
+      'no arithmetic finding after fix-all',
+    );
     assertOnlyTotalsInserted(doc, before);
   });
 });

@@ -25,7 +25,10 @@ suite('Recalculate Totals', () => {
     const cmd = commands.find((c) => c.command === 'disclosureReport.recalculateTotals');
     ok(cmd, 'contributes.commands has disclosureReport.recalculateTotals');
     // Titles may be localized placeholders ("%key%") resolved from package.nls.json.
-    const nlsBytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'package.nls.json')).then((b) => b, () => undefined);
+    const nlsBytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'package.nls.json')).then(
+      (b) => b,
+      () => undefined,
+    );
     const nls: Record<string, string> = nlsBytes ? JSON.parse(new TextDecoder().decode(nlsBytes)) : {};
     const resolve = (s: string | undefined) => (s && /^%.+%$/.test(s) ? nls[s.slice(1, -1)] : s);
     equal(resolve(cmd.title), 'Recalculate Totals', 'title');

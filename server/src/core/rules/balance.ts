@@ -1,6 +1,7 @@
 // 一 + 二 = （七） + 四 in every column of table 三: the balance the table itself prints.
-import type { Rule } from './types';
+
 import { checkValue, rowIsUncertain } from '../relations';
+import type { Rule } from './types';
 import { columnLabel, related, setCellFix } from './util';
 
 export const balance: Rule = {
@@ -40,7 +41,11 @@ export const balance: Rule = {
         column,
         expected,
         actual,
-        related: related(ctx.math, inst.block, refs.filter((r) => r !== target)),
+        related: related(
+          ctx.math,
+          inst.block,
+          refs.filter((r) => r !== target),
+        ),
         ...(expected >= 0 && target.cell.kind !== 'missing' ? { fix: setCellFix(target.cell, expected, false, false) } : {}),
       });
     }

@@ -1,9 +1,9 @@
-import type { Rule } from './types';
 import { checkSums } from './sums';
+import type { Rule } from './types';
 
 export const columnTotal: Rule = {
   code: 'column-total',
   severity: 'error',
-  description: { zh: '（七）总计不等于各明细行之和', en: "（七）总计 differs from the sum of the detail rows in that column" },
+  description: { zh: '（七）总计不等于各明细行之和', en: '（七）总计 differs from the sum of the detail rows in that column' },
   check: (ctx) => checkSums(ctx, 'column-total'),
 };

@@ -8,16 +8,25 @@ function problem(cell: Cell, col: ColumnSpec): { zh: string; en: string } | unde
   if (cell.kind === 'text') return { zh: `“${cell.raw}”不是数字`, en: `"${cell.raw}" is not a number` };
   if (cell.kind !== 'number' && cell.kind !== 'annotated') return undefined;
   if (cell.unsafe) return { zh: `${cell.raw} 超出可精确计算的范围`, en: `${cell.raw} is too large to be checked exactly` };
-  if (cell.kind === 'annotated') return { zh: `“${cell.raw}”：单元格内含单位或说明文字`, en: `"${cell.raw}": a unit or remark inside the cell` };
-  if (cell.value! < 0 && col.kind !== 'signed') return { zh: `${cell.raw}：${col.kind === 'money' ? '金额' : '件数'}不能为负`, en: `${cell.raw}: a ${col.kind === 'money' ? 'amount' : 'count'} cannot be negative` };
-  if ((cell.decimals ?? 0) > 0 && col.kind !== 'money') return { zh: `${cell.raw}：件数应为整数`, en: `${cell.raw}: a count must be a whole number` };
+  if (cell.kind === 'annotated')
+    return { zh: `“${cell.raw}”：单元格内含单位或说明文字`, en: `"${cell.raw}": a unit or remark inside the cell` };
+  if (cell.value! < 0 && col.kind !== 'signed')
+    return {
+      zh: `${cell.raw}：${col.kind === 'money' ? '金额' : '件数'}不能为负`,
+      en: `${cell.raw}: a ${col.kind === 'money' ? 'amount' : 'count'} cannot be negative`,
+    };
+  if ((cell.decimals ?? 0) > 0 && col.kind !== 'money')
+    return { zh: `${cell.raw}：件数应为整数`, en: `${cell.raw}: a count must be a whole number` };
   return undefined;
 }
 
 export const invalidNumber: Rule = {
   code: 'invalid-number',
   severity: 'error',
-  description: { zh: '单元格不是有效数字（文字、单位、负数、小数件数、超大数）', en: 'A cell is not a valid number (text, a unit, a negative or fractional count, a number too large)' },
+  description: {
+    zh: '单元格不是有效数字（文字、单位、负数、小数件数、超大数）',
+    en: 'A cell is not a valid number (text, a unit, a negative or fractional count, a number too large)',
+  },
   check(ctx) {
     const out: ReturnType<Rule['check']> = [];
     forEachRow(ctx.report, (table, block, row) => {
@@ -26,7 +35,10 @@ export const invalidNumber: Rule = {
         if (!p) return;
         out.push({
           code: 'invalid-number',
-          message: { zh: `${row.spec.label} / ${block.columns[i].label}：${p.zh}`, en: `${row.spec.label} / ${block.columns[i].label}: ${p.en}` },
+          message: {
+            zh: `${row.spec.label} / ${block.columns[i].label}：${p.zh}`,
+            en: `${row.spec.label} / ${block.columns[i].label}: ${p.en}`,
+          },
           range: cell.range,
           table: table.id,
           row: row.spec.label,

@@ -19,7 +19,8 @@ export const missingCell: Rule = {
       const value = onlyDerived ? ctx.math.computed.get(row.cells[k - 1]) : undefined;
       const label = row.spec.label;
       const missingCols = row.cells.map((c, i) => (c.kind === 'missing' ? block.columns[i].label : '')).filter(Boolean);
-      const note = row.uncertain && row.note ? { zh: '（无法判断缺的是哪一格）', en: ' (which cell is missing cannot be told)' } : { zh: '', en: '' };
+      const note =
+        row.uncertain && row.note ? { zh: '（无法判断缺的是哪一格）', en: ' (which cell is missing cannot be told)' } : { zh: '', en: '' };
       out.push({
         code: 'missing-cell',
         message: {

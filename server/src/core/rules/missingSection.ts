@@ -13,7 +13,11 @@ export const missingSection: Rule = {
     const found = new Map(report.sections.map((s) => [s.index, s]));
     for (const s of template.sections) {
       if (!found.has(s.index)) {
-        out.push({ code: 'missing-section', message: { zh: `缺少第${s.title.split('、')[0]}部分“${s.key}”`, en: `section ${s.title} is missing` }, range: at });
+        out.push({
+          code: 'missing-section',
+          message: { zh: `缺少第${s.title.split('、')[0]}部分“${s.key}”`, en: `section ${s.title} is missing` },
+          range: at,
+        });
       }
     }
     let maxIndex = 0;
@@ -21,7 +25,10 @@ export const missingSection: Rule = {
       if (s.index < maxIndex) {
         out.push({
           code: 'missing-section',
-          message: { zh: `“${s.heading}”顺序错误：应在第${s.index}部分的位置`, en: `"${s.heading}" is out of order: it is section ${s.index} of the official order` },
+          message: {
+            zh: `“${s.heading}”顺序错误：应在第${s.index}部分的位置`,
+            en: `"${s.heading}" is out of order: it is section ${s.index} of the official order`,
+          },
           range: s.headingRange,
         });
       }

@@ -1,9 +1,12 @@
-import type { Rule } from './types';
 import { checkSums } from './sums';
+import type { Rule } from './types';
 
 export const rowTotal: Rule = {
   code: 'row-total',
   severity: 'error',
-  description: { zh: '总计不等于本行各项之和（表三每行、表四每组）', en: "A row's 总计 (table 三) or a group's 总计 (table 四) differs from the sum of its parts" },
+  description: {
+    zh: '总计不等于本行各项之和（表三每行、表四每组）',
+    en: "A row's 总计 (table 三) or a group's 总计 (table 四) differs from the sum of its parts",
+  },
   check: (ctx) => checkSums(ctx, 'row-total'),
 };

@@ -1,7 +1,7 @@
 // The shared check behind row-total and column-total: a sum relation whose stated total
 // differs from its parts. Each broken instance is reported once, at its own total cell.
 import type { Finding } from '../model';
-import { checkValue, isEmptyDerived, rowIsUncertain, statedValue, tableIsUncertain, type SumInstance } from '../relations';
+import { checkValue, isEmptyDerived, rowIsUncertain, type SumInstance, statedValue, tableIsUncertain } from '../relations';
 import type { RuleContext } from './types';
 import { blockField, columnLabel, related, rowLabel, setCellFix } from './util';
 

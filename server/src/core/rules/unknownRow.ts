@@ -3,7 +3,10 @@
 import type { Rule } from './types';
 
 const REASON = {
-  'no-label': { zh: '这一行数值没有行标签，无法判断属于哪一行，未参与计算', en: 'values without a row label: which row they belong to cannot be told; they were not used' },
+  'no-label': {
+    zh: '这一行数值没有行标签，无法判断属于哪一行，未参与计算',
+    en: 'values without a row label: which row they belong to cannot be told; they were not used',
+  },
   unmatched: { zh: '行标签与模板的任何一行都不匹配，未参与计算', en: 'the label matches no row of the template; the values were not used' },
   duplicate: { zh: '该行重复出现，只采用第一次出现的数值', en: 'this row appears twice; only the first one is used' },
 };

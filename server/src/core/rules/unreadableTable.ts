@@ -5,7 +5,10 @@ import type { Rule } from './types';
 export const unreadableTable: Rule = {
   code: 'unreadable-table',
   severity: 'warning',
-  description: { zh: '表格没有单元格分隔，数值连在一起，无法核对', en: 'A table has no cell separators: its figures run together and cannot be checked' },
+  description: {
+    zh: '表格没有单元格分隔，数值连在一起，无法核对',
+    en: 'A table has no cell separators: its figures run together and cannot be checked',
+  },
   check(ctx) {
     return ctx.report.tables
       .filter((t) => t.unreadable)

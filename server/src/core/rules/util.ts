@@ -13,7 +13,11 @@ export function rowLabel(row: TableRow): string {
 }
 
 export function related(math: TableMath, block: TableBlock, refs: CellRef[]): RelatedCell[] {
-  return refs.map((r) => ({ range: r.cell.range, label: `${rowLabel(r.row)} / ${columnLabel(block, r.col)}`, value: checkValue(math, r.cell) }));
+  return refs.map((r) => ({
+    range: r.cell.range,
+    label: `${rowLabel(r.row)} / ${columnLabel(block, r.col)}`,
+    value: checkValue(math, r.cell),
+  }));
 }
 
 /** The edit that writes `value` into a cell: replaces its text, fills a blank, or appends a missing trailing cell. */

@@ -9,4 +9,4 @@ export function templateById(id: string): Template | undefined {
   return TEMPLATES.find((t) => t.id === id);
 }
 
-export type { Template, TableTemplate, BlockTemplate, RowTemplate, ColumnTemplate, Relation } from './schema';
+export type { BlockTemplate, ColumnTemplate, Relation, RowTemplate, TableTemplate, Template } from './schema';

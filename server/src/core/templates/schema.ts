@@ -80,39 +80,42 @@ export const templateSchema = z
     years: z.tuple([z.number().check(z.int()), z.number().check(z.int())]),
     /** phrases that only this format's tables contain */
     markers: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
-    sections: z.array(z.object({ index: z.number().check(z.int(), z.gte(1)), key: z.string(), title: z.string(), match })).check(z.minLength(1)),
+    sections: z
+      .array(z.object({ index: z.number().check(z.int(), z.gte(1)), key: z.string(), title: z.string(), match }))
+      .check(z.minLength(1)),
     tables: z.array(tableSchema).check(z.minLength(1)),
   })
   .check(
-  z.superRefine((t, ctx) => {
-    for (const table of t.tables) {
-      for (const block of table.blocks) {
-        const rows = new Set(block.rows.map((r) => r.id));
-        const cols = new Set(block.columns.map((c) => c.id));
-        const groups = new Set((block.groups ?? []).map((g) => g.id));
-        const where = `table ${table.id} block '${block.id}'`;
-        if (rows.size !== block.rows.length) ctx.addIssue({ code: 'custom', message: `${where}: duplicate row id` });
-        if (cols.size !== block.columns.length) ctx.addIssue({ code: 'custom', message: `${where}: duplicate column id` });
-        for (const r of block.rows) {
-          if (r.group && !groups.has(r.group)) ctx.addIssue({ code: 'custom', message: `${where}: row ${r.id} names unknown group ${r.group}` });
-        }
-        for (const rel of block.relations ?? []) {
-          const check = (ref: string, axis: 'row' | 'column') => {
-            if (!(axis === 'row' ? rows : cols).has(ref)) {
-              ctx.addIssue({ code: 'custom', message: `${where}: relation ${rel.code} names unknown ${axis} ${ref}` });
+    z.superRefine((t, ctx) => {
+      for (const table of t.tables) {
+        for (const block of table.blocks) {
+          const rows = new Set(block.rows.map((r) => r.id));
+          const cols = new Set(block.columns.map((c) => c.id));
+          const groups = new Set((block.groups ?? []).map((g) => g.id));
+          const where = `table ${table.id} block '${block.id}'`;
+          if (rows.size !== block.rows.length) ctx.addIssue({ code: 'custom', message: `${where}: duplicate row id` });
+          if (cols.size !== block.columns.length) ctx.addIssue({ code: 'custom', message: `${where}: duplicate column id` });
+          for (const r of block.rows) {
+            if (r.group && !groups.has(r.group))
+              ctx.addIssue({ code: 'custom', message: `${where}: row ${r.id} names unknown group ${r.group}` });
+          }
+          for (const rel of block.relations ?? []) {
+            const check = (ref: string, axis: 'row' | 'column') => {
+              if (!(axis === 'row' ? rows : cols).has(ref)) {
+                ctx.addIssue({ code: 'custom', message: `${where}: relation ${rel.code} names unknown ${axis} ${ref}` });
+              }
+            };
+            if (rel.kind === 'sum') {
+              const axis = rel.along === 'row' ? 'column' : 'row';
+              check(rel.target, axis);
+              for (const p of rel.parts) check(p, axis);
+            } else {
+              for (const p of [...rel.left, ...rel.right, rel.fixTarget]) check(p, 'row');
             }
-          };
-          if (rel.kind === 'sum') {
-            const axis = rel.along === 'row' ? 'column' : 'row';
-            check(rel.target, axis);
-            rel.parts.forEach((p) => check(p, axis));
-          } else {
-            [...rel.left, ...rel.right, rel.fixTarget].forEach((p) => check(p, 'row'));
           }
         }
       }
-    }
-  }),
+    }),
   );
 
 export type Template = z.infer<typeof templateSchema>;
@@ -126,7 +129,7 @@ export type Relation = z.infer<typeof relationSchema>;
 export function loadTemplate(data: unknown, source: string): Template {
   const r = templateSchema.safeParse(data);
   if (!r.success) {
-    throw new Error(`${source}: invalid format template:\n` + r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n'));
+    throw new Error(`${source}: invalid format template:\n${r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
   }
   return r.data;
 }
