@@ -1,4 +1,4 @@
-// Bundles every entry point of the project. Usage: node esbuild.mjs [--watch] [--minify]
+// Bundles every entry point of the project. Usage: node esbuild.mjs [--watch] [--no-minify]
 // Node bundles (extension host, language server over IPC, CLI) are CommonJS for Node 20+;
 // browser bundles (web extension, language server in a web worker) are for vscode.dev.
 
@@ -7,8 +7,8 @@ import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
 const minify = !process.argv.includes('--no-minify');
-// DR_BROKEN_SERVER=1 builds a server that publishes no findings: used once to prove that the
-// VS Code suites fail when the product is broken (see README, "Testing the tests").
+// DR_BROKEN_SERVER=1 builds a server that publishes no findings (server/src/testHooks.ts), to
+// prove that the VS Code suites fail when the product is broken (docs/testing.md, "The suites fail when the product is broken").
 const broken = process.env.DR_BROKEN_SERVER === '1';
 
 const common = {

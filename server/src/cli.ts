@@ -15,9 +15,9 @@ import {
   formatMessage,
   type Lang,
   langOf,
+  loadConfigFile,
   loadConfigFor,
-  parseConfig,
-  RULES,
+  RULE_INFO,
   ruleDocUrl,
   type TextEdit,
 } from './core/index';
@@ -248,7 +248,7 @@ function toSarif(results: FileResult[], lang: Lang): string {
       driver: {
         name: 'disclosure-report',
         informationUri: ruleDocUrl('').replace(/#$/, ''),
-        rules: RULES.map((r) => ({
+        rules: RULE_INFO.map((r) => ({
           id: r.code,
           shortDescription: { text: r.description[lang] },
           helpUri: ruleDocUrl(r.code),
@@ -327,7 +327,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       io.stderr(`disclosure-report: cannot read config ${opts.config}\n`);
       return 2;
     }
-    const r = parseConfig(text, opts.config);
+    const r = loadConfigFile(file, text, nodeHost, opts.config);
     for (const e of r.errors) io.stderr(`disclosure-report: ${e}\n`);
     if (r.errors.length) status = 2;
     forced = r.config;

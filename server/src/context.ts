@@ -27,6 +27,7 @@ export interface ServerEnv {
   uriToPath?(uri: string): string | undefined;
   dirname?(path: string): string;
   join?(dir: string, name: string): string;
+  basename?(path: string): string;
   /** called after every analysis (node.ts uses it to give memory back after a burst of opens) */
   afterAnalysis?(): void;
 }

@@ -23,7 +23,7 @@ export function toDiagnostic(finding: Finding, uri: string, version: number, lan
     version,
     fixable: !!finding.fix && finding.fix.edits.length > 0,
     preferred: !!finding.fix?.preferred,
-    derived: !!finding.fix?.derived,
+    recalculates: !!finding.fix?.recalculates,
     table: finding.table,
     row: finding.row,
     column: finding.column,

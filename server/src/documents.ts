@@ -5,7 +5,7 @@
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentSettings } from './context';
-import { type Analysis, analyze } from './core/index';
+import { type Analysis, analyze, configKey } from './core/index';
 import { shortStack } from './guard';
 import type { ServerStats } from './protocol';
 
@@ -54,7 +54,7 @@ export class DocumentStore {
   }
 
   analysisOf(document: TextDocument, settings: DocumentSettings): Analysis {
-    const settingsKey = JSON.stringify(settings.config);
+    const settingsKey = configKey(settings.config);
     const hit = this.cache.get(document.uri);
     if (hit && hit.version === document.version && hit.settingsKey === settingsKey) {
       // most recently used last (Map keeps insertion order)

@@ -1,26 +1,15 @@
 // The language server on Node: VS Code starts it over IPC (--node-ipc); the protocol tests and
 // other editors over stdio (--stdio). createConnection reads the transport from the arguments.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { RULE_LIST } from './core/index';
 import { startServer } from './server';
+import { installFaultRule } from './testHooks';
 
-// TEST ONLY: DR_FAULT_RULE=<rule code> makes that rule throw on every analysis, so the protocol
-// tests (test/protocol/robustness.test.ts) can prove that a failing rule is logged and the other
-// findings still arrive. Never set it in normal use; an unknown code changes nothing.
-const faultRule = process.env.DR_FAULT_RULE;
-if (faultRule) {
-  const rule = RULE_LIST.find((r) => r.code === faultRule);
-  if (rule) {
-    rule.check = () => {
-      throw new Error(`DR_FAULT_RULE: ${faultRule} fails on purpose`);
-    };
-  }
-}
+installFaultRule(process.env.DR_FAULT_RULE);
 
 const connection = createConnection(ProposedFeatures.all);
 
@@ -72,4 +61,5 @@ startServer(connection, {
   },
   dirname,
   join,
+  basename,
 });

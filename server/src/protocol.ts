@@ -77,8 +77,8 @@ export interface DiagnosticData {
   fixable: boolean;
   /** the quick fix is the preferred one (LSP isPreferred) */
   preferred: boolean;
-  /** the quick fix changes a derived cell (part of Recalculate Totals) */
-  derived: boolean;
+  /** the quick fix recalculates a derived cell (part of Recalculate Totals) */
+  recalculates: boolean;
   table?: string;
   row?: string;
   column?: string;

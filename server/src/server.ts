@@ -8,7 +8,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import type { AnalyzedDocument, Feature, ServerContext, ServerEnv } from './context';
-import { analyze, type Lang, templateReport } from './core/index';
+import { analyze, type Lang, TEMPLATES, templateReport } from './core/index';
 import { DocumentStore } from './documents';
 import { codeActionsFeature } from './features/codeActions';
 import { commandsFeature } from './features/commands';
@@ -125,8 +125,8 @@ export function startServer(connection: Connection, env: ServerEnv, features: Fe
     // the server for a cold first pass (measured: ~100-200 ms on a 10,000-line report)
     setTimeout(() => {
       try {
-        for (const format of ['2021', '2019']) {
-          const text = templateReport(format);
+        for (const { id } of TEMPLATES) {
+          const text = templateReport(id);
           analyze(text);
           // and a long one: long reports take code paths (and heap sizes) a short one does not
           analyze(text.replace(/\t0$/m, '\t1') + '\n（一）说明。'.repeat(2000));

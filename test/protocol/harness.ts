@@ -13,10 +13,13 @@ import {
   createProtocolConnection,
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DidSaveTextDocumentNotification,
   ExitNotification,
+  FileChangeType,
+  type FileEvent,
   InitializedNotification,
   InitializeRequest,
   type InitializeResult,
@@ -25,6 +28,7 @@ import {
   type ProtocolConnection,
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
+  type Registration,
   RegistrationRequest,
   ShowMessageNotification,
   type ShowMessageParams,
@@ -64,6 +68,8 @@ export interface TestServer {
   /** window/logMessage (connection.console.*) */
   logs: LogMessageParams[];
   appliedEdits: ApplyWorkspaceEditParams[];
+  /** client/registerCapability requests the server made */
+  registrations: Registration[];
   notifications: { method: string; params: unknown }[];
   /** settings answered to workspace/configuration; tests may replace them */
   settings: unknown;
@@ -73,6 +79,8 @@ export interface TestServer {
   change(uri: string, version: number, text: string): Promise<void>;
   save(uri: string): Promise<void>;
   close(uri: string): Promise<void>;
+  /** workspace/didChangeWatchedFiles: these files changed */
+  filesChanged(uris: string[]): Promise<void>;
   /** resolves with the first publishDiagnostics for `uri` (already received or future) that matches */
   waitForDiagnostics(uri: string, match?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   stop(): Promise<void>;
@@ -96,6 +104,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const messages: ShowMessageParams[] = [];
   const logs: LogMessageParams[] = [];
   const appliedEdits: ApplyWorkspaceEditParams[] = [];
+  const registrations: Registration[] = [];
   const notifications: { method: string; params: unknown }[] = [];
   const waiters: { uri: string; match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
 
@@ -125,7 +134,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     appliedEdits.push(p);
     return options.applyEdits === false ? { applied: false, failureReason: 'test refused' } : { applied: true };
   });
-  connection.onRequest(RegistrationRequest.type, () => undefined);
+  connection.onRequest(RegistrationRequest.type, (p) => void registrations.push(...p.registrations));
   connection.onRequest(ShowMessageRequest.type, (p) => {
     messages.push(p);
     return null;
@@ -138,6 +147,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       applyEdit: true,
       workspaceEdit: { documentChanges: true },
       didChangeConfiguration: { dynamicRegistration: false },
+      didChangeWatchedFiles: { dynamicRegistration: true },
     },
     textDocument: {
       publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
@@ -166,6 +176,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     messages,
     logs,
     appliedEdits,
+    registrations,
     notifications,
     open: (uri: string, text: string, version = 1) =>
       connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: LANGUAGE_ID, version, text } }),
@@ -173,6 +184,10 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] }),
     save: (uri: string) => connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } }),
     close: (uri: string) => connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } }),
+    filesChanged: (uris: string[]) =>
+      connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+        changes: uris.map((uri): FileEvent => ({ uri, type: FileChangeType.Changed })),
+      }),
     changeConfiguration: (settings: unknown) =>
       connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { disclosureReport: settings } }),
     waitForDiagnostics(uri: string, match: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 5000) {

@@ -1,7 +1,7 @@
 // Protocol tests: the bundled language server as a real process over stdio, driven by a JSON-RPC
 // client (vscode-languageserver-protocol). Build first: `node esbuild.mjs`.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -19,6 +19,8 @@ import {
   type TextDocumentEdit,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
+import type { DiagnosticData } from '../../server/src/protocol';
+import { CUSTOM_ID, CUSTOM_ROW_LABEL, customReport, customTemplate } from '../support/custom-template';
 import { applyTextEdits, fileUri, lineOf, SAMPLE, sleep, startServer, type TestServer } from './harness';
 
 const LINES = SAMPLE.split(/\r\n|\r|\n/);
@@ -86,8 +88,8 @@ describe('the sample report (xigong-2022)', () => {
       assert.equal(d.range.end.line, d.range.start.line, 'the whole row, one line');
       assert.equal(d.range.end.character, LINES[d.range.start.line].replace(/\s+$/, '').length);
       assert.match(text(d), /总计/);
-      const data = d.data as { version: number; fixable: boolean; preferred: boolean; derived: boolean };
-      assert.deepEqual([data.version, data.fixable, data.preferred, data.derived], [1, true, true, true]);
+      const data = d.data as DiagnosticData;
+      assert.deepEqual([data.version, data.fixable, data.preferred, data.recalculates], [1, true, true, true]);
     }
   });
 
@@ -511,6 +513,48 @@ describe('settings and .disclosure-report.json', () => {
         const over = await server.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'missing-cell'));
         assert.ok(over.diagnostics.filter((d) => d.code === 'missing-cell').every((d) => d.severity === 3));
         assert.equal(over.diagnostics.filter((d) => d.code === 'missing-cell').length, 5);
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("a user's custom format named in .disclosure-report.json: its findings in the editor, and an edit of the template re-checks", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dr-protocol-custom-'));
+    try {
+      const templatePath = join(dir, 'formats', 'provincial.json');
+      mkdirSync(join(dir, 'formats'));
+      writeFileSync(join(dir, '.disclosure-report.json'), JSON.stringify({ templates: ['./formats/provincial.json'] }));
+      writeFileSync(templatePath, JSON.stringify(customTemplate()));
+      const { text, expected } = customReport();
+      const uri = pathToFileURL(join(dir, 'report.txt')).toString();
+      const server = await startServer({ settings: {} });
+      try {
+        await server.open(uri, text);
+        const first = await server.waitForDiagnostics(uri);
+        const rowTotal = first.diagnostics.filter((d) => d.code === 'row-total');
+        assert.deepEqual(
+          rowTotal.map((d) => [(d.data as DiagnosticData).row, (d.data as DiagnosticData).expected]),
+          [[CUSTOM_ROW_LABEL, expected]],
+        );
+        const counts = (await server.connection.sendRequest('disclosureReport/findingCount', { uri })) as { format: string };
+        assert.equal(counts.format, CUSTOM_ID);
+        assert.ok(
+          server.registrations.some((r) => JSON.stringify(r.registerOptions).includes('provincial.json')),
+          `the template file is watched: ${JSON.stringify(server.registrations)}`,
+        );
+        // the user renames the row in the template: the open report is checked again with it
+        const edited = customTemplate() as { tables: { id: string; blocks: { rows: { id: string; label: string }[] }[] }[] };
+        edited.tables.find((t) => t.id === '三')!.blocks[0].rows.find((r) => r.id === '（一）')!.label = '（一）予以公开（新口径）';
+        writeFileSync(templatePath, JSON.stringify(edited));
+        await server.filesChanged([pathToFileURL(templatePath).toString()]);
+        const again = await server.waitForDiagnostics(uri, (p) =>
+          p.diagnostics.some((d) => (d.data as DiagnosticData).row === '（一）予以公开（新口径）'),
+        );
+        assert.equal(again.diagnostics.filter((d) => d.code === 'row-total').length, 1);
+        assert.deepEqual(server.messages, [], 'no warning: the config and the template are valid');
       } finally {
         await server.stop();
       }

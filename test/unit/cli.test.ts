@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { main } from '../../server/src/cli';
+import { CUSTOM_ID, CUSTOM_ROW_LABEL, customReport, customTemplate } from '../support/custom-template';
 import { generateReport } from '../support/report';
 
 const XIGONG = readFileSync(new URL('../fixtures/samples/xigong-2022.txt', import.meta.url), 'utf8');
@@ -179,4 +180,58 @@ test('bad usage is exit 2 with the usage text', async () => {
     assert.match(r.stderr, /usage: disclosure-report/);
   }
   assert.equal((await run(['--help'], d)).code, 0);
+});
+
+test("a user's custom format from .disclosure-report.json templates: detected, checked with its own labels, forced by format", async () => {
+  const { text, expected } = customReport();
+  const d = dir({
+    '.disclosure-report.json': JSON.stringify({ templates: ['./formats/provincial.json'] }),
+    'formats/provincial.json': JSON.stringify(customTemplate()),
+    'reports/r.txt': text,
+    'plain/.disclosure-report.json': JSON.stringify({ templates: ['../formats/provincial.json'], format: CUSTOM_ID }),
+    'plain/r.txt': generateReport(5).text,
+  });
+  const r = await run(['--format', 'json', 'reports/r.txt', 'plain/r.txt'], d);
+  assert.equal(r.stderr, '');
+  assert.equal(r.code, 1);
+  const [detected, forced] = JSON.parse(r.stdout).files;
+  assert.equal(detected.format, CUSTOM_ID, 'its marker phrase selects the custom format');
+  assert.deepEqual(
+    detected.diagnostics
+      .filter((f: { code: string }) => f.code === 'row-total')
+      .map((f: { row: string; expected: number }) => [f.row, f.expected]),
+    [[CUSTOM_ROW_LABEL, expected]],
+  );
+  assert.equal(forced.format, CUSTOM_ID, 'format names the custom id');
+  assert.deepEqual(forced.diagnostics, [], 'a consistent report of the same shape is clean under it');
+  // --config FILE from another folder: its templates are read relative to FILE
+  const viaFlag = await run(['--format', 'json', join(d, 'reports/r.txt'), '--config', join(d, 'plain/.disclosure-report.json')], tmpdir());
+  assert.equal(JSON.parse(viaFlag.stdout).files[0].format, CUSTOM_ID, '--config reads the templates relative to that file');
+  // and with no config at all, the same text is an official 2021 report
+  const alone = JSON.parse((await run(['--format', 'json', 'r.txt'], dir({ 'r.txt': text }))).stdout).files[0];
+  assert.equal(alone.format, '2021');
+  assert.deepEqual(
+    alone.diagnostics.filter((f: { code: string }) => f.code === 'row-total').map((f: { row: string }) => f.row),
+    ['（一）予以公开'],
+  );
+});
+
+test('a bad custom template is reported by path and key, exit 2, and the built-in formats still apply', async () => {
+  const bad = customTemplate() as { tables: { layout: string }[] };
+  bad.tables[0].layout = 'grid';
+  const d = dir({
+    '.disclosure-report.json': JSON.stringify({ templates: ['bad.json', 'missing.json', 'broken.json'], format: CUSTOM_ID }),
+    'bad.json': JSON.stringify(bad),
+    'broken.json': '{ "id": ',
+    'x.txt': XIGONG,
+  });
+  const r = await run(['--format', 'json', 'x.txt'], d);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /bad\.json \(.*\.disclosure-report\.json: templates\.0\): tables\.0\.layout: /);
+  assert.match(r.stderr, /missing\.json \(.*templates\.1\): cannot read the file/);
+  assert.match(r.stderr, /broken\.json \(.*templates\.2\): not valid JSON/);
+  assert.match(r.stderr, new RegExp(`format: unknown format '${CUSTOM_ID}' \\(known: auto, 2021, 2019\\)`));
+  const file = JSON.parse(r.stdout).files[0];
+  assert.equal(file.format, '2021');
+  assert.equal(file.diagnostics.filter((f: { code: string }) => f.code === 'missing-cell').length, 5);
 });

@@ -5,7 +5,7 @@ import { defaultConfig, findConfigFile, mergeConfig, parseConfig } from '../../s
 test('valid config', () => {
   const r = parseConfig({ rules: { 'missing-row': 'off', balance: 'warning' }, format: '2019', decimalPlaces: 2 });
   assert.deepEqual(r.errors, []);
-  assert.deepEqual(r.config, { rules: { 'missing-row': 'off', balance: 'warning' }, format: '2019', decimalPlaces: 2 });
+  assert.deepEqual(r.config, { rules: { 'missing-row': 'off', balance: 'warning' }, format: '2019', decimalPlaces: 2, templates: [] });
 });
 
 test('invalid values are reported by key, and the valid rest is kept', () => {
@@ -39,8 +39,11 @@ test('broken JSON and non-objects', () => {
 });
 
 test('merge: later settings win, auto does not override a file format', () => {
-  const m = mergeConfig({ rules: { a: 'off' }, format: '2019', decimalPlaces: null }, { rules: { b: 'error' }, format: 'auto' });
-  assert.deepEqual(m, { rules: { a: 'off', b: 'error' }, format: '2019', decimalPlaces: null });
+  const m = mergeConfig(
+    { rules: { a: 'off' }, format: '2019', decimalPlaces: null, templates: [] },
+    { rules: { b: 'error' }, format: 'auto' },
+  );
+  assert.deepEqual(m, { rules: { a: 'off', b: 'error' }, format: '2019', decimalPlaces: null, templates: [] });
 });
 
 test('the config file is found in the nearest folder above', () => {

@@ -1,7 +1,8 @@
 // Each rule: a case that fires (with the cell it points at and what its fix needs) and one that must not.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze, applyEdits, parseConfig } from '../../server/src/core/index';
+import { analyze, applyEdits, codesTagged, parseConfig, RULE_CODES, RULES, type Rule } from '../../server/src/core/index';
+import { reportRules } from '../../server/src/core/rules/index';
 import { base, editLine, lineOf, setCell } from './helpers';
 
 const only = (text: string, code: string) => analyze(text).findings.filter((f) => f.code === code);
@@ -74,8 +75,11 @@ test('balance fires at 四 of the column, offers (not prefers) 四 := 一 + 二 
   assert.equal(b.row, '四、结转下年度继续办理');
   assert.deepEqual([b.actual, b.expected], [four, four + 2]);
   assert.equal(b.fix?.preferred, false);
-  assert.equal(b.fix?.derived, false);
+  assert.equal(b.fix?.recalculates, false);
   assert.equal(b.range.start.line, lineOf(t, '四、结转下年度'));
+  // the message writes the template's relation out, in its row ids
+  assert.match(b.message.zh, /^商业企业列不平衡：一 \+ 二 = \d+ \+ \d+ = \d+，但（七）\+ 四 = \d+ \+ \d+ = \d+$/);
+  assert.match(b.message.en, /^商业企业 does not balance: 一 \+ 二 = \d+ \+ \d+ = \d+, but （七） \+ 四 = \d+ \+ \d+ = \d+$/);
 });
 
 test('missing-cell: a row one cell short gets a fix inserting the computed 总计; two short gets none', () => {
@@ -222,8 +226,10 @@ test('config: a rule turned off is silent, a severity override applies', () => {
 });
 
 test('a rule that throws is reported in ruleErrors and the other rules still report', async () => {
-  const { RULE_LIST } = await import('../../server/src/core/index');
-  const rule = RULE_LIST.find((r) => r.code === 'row-total')!;
+  const { RULES } = await import('../../server/src/core/index');
+  const rule = RULES.find((r) => r.code === 'row-total')!;
+  assert.equal(rule.scope, 'report');
+  if (rule.scope !== 'report') return;
   const original = rule.check;
   rule.check = () => {
     throw new Error('boom');
@@ -244,4 +250,45 @@ test('a rule that throws is reported in ruleErrors and the other rules still rep
   } finally {
     rule.check = original;
   }
+});
+
+test('the rule list: unique codes, every finding stamped with its rule, tags that say what fix-all clears', () => {
+  assert.equal(new Set(RULE_CODES).size, RULE_CODES.length, 'codes are unique');
+  for (const r of RULES) assert.ok(r.tags.length > 0, `${r.code} has tags`);
+  // a report broken in many ways: totals, a blank 总计, a short row, a balance, decimals, a lost row
+  const { text, table3 } = base();
+  const r1 = table3.rowIds.indexOf('一');
+  let t = setCell(text, '（一）予以公开', TOTAL, '999');
+  t = setCell(t, '2.重复申请', TOTAL, '');
+  t = editLine(t, '3.补正后申请内容仍不明确', (l) => l.split('\t').slice(0, -1).join('\t'));
+  t = setCell(t, '一、本年新收', V + 1, String(table3.grid[r1][1] + 2));
+  t = editLine(t, '本年收费金额', (l) => l.replace('（单位：万元）', '（单位：万元，保留4位小数）'));
+  t = editLine(t, '4.无正当理由大量反复申请', () => []);
+  const findings = analyze(t).findings;
+  const seen = new Set(findings.map((f) => f.code));
+  for (const code of ['row-total', 'column-total', 'empty-total', 'missing-cell', 'balance', 'decimal-places', 'missing-row']) {
+    assert.ok(seen.has(code), `the damage produces ${code}`);
+  }
+  const fixAll = codesTagged('fix-all');
+  for (const f of findings) {
+    const rule = RULES.find((r) => r.code === f.code);
+    assert.ok(rule, `${f.code} is a listed rule`);
+    assert.equal(f.severity, rule.severity, `${f.code} has its rule's default severity`);
+    // a fix recalculates a derived cell exactly when its rule is tagged fix-all
+    if (f.fix) assert.equal(f.fix.recalculates, fixAll.includes(f.code), `${f.code}: fix.recalculates`);
+  }
+});
+
+test('batch rules have room in the list but are never run by analyze', () => {
+  const batch: Rule = {
+    code: 'carry-over',
+    severity: 'warning',
+    description: { zh: '上年结转与上一年度报告不一致', en: 'Carried-in differs from the previous report' },
+    tags: ['cross-report', 'arithmetic'],
+    scope: 'batch',
+  };
+  const rules = reportRules([...RULES, batch]);
+  assert.equal(rules.length, RULES.length);
+  assert.ok(!rules.some((r) => r.code === 'carry-over'));
+  assert.ok(rules.every((r) => typeof r.check === 'function'));
 });

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { analyze, loadConfigFile } from '../../server/src/core/index';
 import data2021 from '../../server/src/core/templates/format-2021.json';
 import { TEMPLATES } from '../../server/src/core/templates/index';
 import { loadTemplate } from '../../server/src/core/templates/schema';
+import { CUSTOM_ID, CUSTOM_ROW_LABEL, customReport, customTemplate } from '../support/custom-template';
 
 test('both official formats load and have the documented shapes', () => {
   const byId = Object.fromEntries(TEMPLATES.map((t) => [t.id, t]));
@@ -26,13 +28,38 @@ test('a template missing required fields is rejected', () => {
   assert.throws(() => loadTemplate({ id: 'x' }, 'x.json'), /x\.json: invalid format template/);
 });
 
-test('a custom format is just data: a copy with another id loads', () => {
-  const custom = { ...structuredClone(data2021), id: 'custom', name: '某省格式' };
-  assert.equal(loadTemplate(custom, 'custom.json').id, 'custom');
+test('a custom format is data: a config naming its file makes analyze detect it and check with its labels', () => {
+  const { text, expected } = customReport();
+  const files: Record<string, string> = { '/c/formats/p.json': JSON.stringify(customTemplate()) };
+  const host = {
+    readFile: (p: string) => files[p],
+    dirname: (p: string) => p.replace(/\/[^/]*$/, '') || '/',
+    join: (d: string, n: string) => `${d}/${n.replace(/^\.\//, '')}`,
+  };
+  const { config, errors } = loadConfigFile('/c/.disclosure-report.json', JSON.stringify({ templates: ['./formats/p.json'] }), host);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(
+    config.templates.map((t) => t.id),
+    [CUSTOM_ID],
+  );
+  const a = analyze(text, { config });
+  assert.deepEqual([a.report.format, a.report.formatSource], [CUSTOM_ID, 'detected']);
+  const rowTotal = a.findings.filter((f) => f.code === 'row-total');
+  assert.deepEqual(
+    rowTotal.map((f) => [f.row, f.expected]),
+    [[CUSTOM_ROW_LABEL, expected]],
+  );
+  // without the config: the official format, its own label
+  assert.deepEqual(
+    analyze(text)
+      .findings.filter((f) => f.code === 'row-total')
+      .map((f) => f.row),
+    ['（一）予以公开'],
+  );
 });
 
 test("a report rendered from each template's data is read back with no finding; one changed value breaks its relations", async () => {
-  const { analyze, templateReport } = await import('../../server/src/core/index');
+  const { templateReport } = await import('../../server/src/core/index');
   for (const id of ['2021', '2019']) {
     const text = templateReport(id);
     const a = analyze(text);

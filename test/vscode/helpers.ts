@@ -2,6 +2,7 @@
 // extension host (code-server, test-electron) and in the web worker extension host (test-web).
 // Every wait is on an event, bounded by a timeout; no bare sleeps.
 import * as vscode from 'vscode';
+import { codesTagged } from '../../server/src/core/rules/index';
 
 export const LANGUAGE_ID = 'disclosure-report';
 export const SOURCE = 'disclosure-report';
@@ -9,7 +10,8 @@ export const SOURCE = 'disclosure-report';
 export const REPORT_FIXTURE = '西工区2022年政府信息公开工作年度报告.txt';
 /** The same text under a plain name (must be switched to the language by its content). */
 export const PLAIN_FIXTURE = 'xigong-2022-plain.txt';
-export const ARITHMETIC_CODES = ['row-total', 'column-total', 'empty-total', 'missing-cell'];
+/** the codes Recalculate Totals clears (the rules tagged fix-all) */
+export const RECALCULATED_CODES = codesTagged('fix-all');
 /** How long a wait for the language server may take (cold start of the server included). */
 export const WAIT_MS = 15000;
 /** After one wait timed out (a broken build), later waits are short, so the run fails fast. */

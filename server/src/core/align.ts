@@ -291,7 +291,7 @@ function alignRows(lines: LineCells[], table: TableTemplate, out: Table): void {
       labelRange: labelRange ?? { start: { line: lc.line.line, character: 0 }, end: { line: lc.line.line, character: 0 } },
       cells: w.cells,
       extra: w.extra,
-      presentCount: w.present,
+      valueCount: w.present,
     };
     if (note) r.note = note;
     ambiguity(r, block);
@@ -397,7 +397,7 @@ function alignRows(lines: LineCells[], table: TableTemplate, out: Table): void {
  */
 function ambiguity(r: TableRow, block: BlockTemplate): void {
   const k = block.columns.length;
-  if (r.presentCount !== k - 1 || !block.columns[k - 1].derived) return;
+  if (r.valueCount !== k - 1 || !block.columns[k - 1].derived) return;
   const vals = r.cells
     .slice(0, k - 1)
     .map((c) => (c.kind === 'number' ? c.value! : c.kind === 'blank' || c.kind === 'placeholder' ? 0 : NaN));
@@ -451,7 +451,7 @@ function alignFlat(lines: LineCells[], table: TableTemplate, out: Table): void {
       labelRange: { start: rowCells[0].range.start, end: rowCells[rowCells.length - 1].range.end },
       cells: rowCells,
       extra: r === block.rows.length - 1 ? w.extra : [],
-      presentCount: Math.max(0, Math.min(per, w.present - r * per)),
+      valueCount: Math.max(0, Math.min(per, w.present - r * per)),
     });
   }
 }
@@ -567,7 +567,7 @@ function alignBlocks(lines: LineCells[], table: TableTemplate, out: Table): void
       labelRange: lc.labelRange ?? wholeLine(lc.line),
       cells,
       extra,
-      presentCount: present,
+      valueCount: present,
     });
   }
   for (const tpl of table.blocks) {
@@ -600,13 +600,13 @@ export function buildTables(lines: RawLine[], sections: Section[], template: Tem
   for (const t of template.tables) {
     const region = regionOf(t, sections, lines);
     if (!region) continue;
-    const firstLineRange = region.heading ?? wholeLine(lines[region.from]);
+    const headingRange = region.heading ?? wholeLine(lines[region.from]);
     const endLine = lines[region.to];
     const table: Table = {
       id: t.id as TableId,
       title: t.title,
-      firstLineRange,
-      range: { start: firstLineRange.start, end: { line: region.to, character: endLine.text.length } },
+      headingRange,
+      range: { start: headingRange.start, end: { line: region.to, character: endLine.text.length } },
       blocks: [],
       unknown: [],
       missingRows: [],

@@ -2,13 +2,13 @@
 // to the template → arithmetic → rules → findings, with the config's severities applied.
 import { buildTables } from './align';
 import { type Config, defaultConfig } from './config';
-import type { Finding, FormatId, Report, Severity } from './model';
+import type { Finding, Report, Severity } from './model';
 import { parseLines } from './parser';
-import { buildMath, type TableMath } from './relations';
-import { RULE_LIST } from './rules/index';
-import type { RuleContext } from './rules/types';
-import { detectFormat, findSections, findTitle } from './structure';
-import { TEMPLATES, type Template, templateById } from './templates/index';
+import { type Arithmetic, emptyArithmetic, solveRelations } from './relations';
+import { reportRules } from './rules/index';
+import type { FindingInput, RuleContext } from './rules/types';
+import { chooseFormat, findSections, findTitle } from './structure';
+import { TEMPLATES, type Template } from './templates/index';
 
 export interface AnalyzeOptions {
   config?: Config;
@@ -21,20 +21,25 @@ export interface Analysis {
   ruleErrors: { code: string; error: string }[];
 }
 
-interface Internals {
-  math: TableMath;
+/** What fixes and hovers need beyond the report and its findings: the solved relations. */
+interface Solved {
+  arithmetic: Arithmetic;
   template?: Template;
 }
-const internals = new WeakMap<Analysis, Internals>();
-const SECTIONS_0 = JSON.stringify(TEMPLATES[0].sections);
-
-/** @internal for fixes and hovers */
-export function internalsOf(a: Analysis): Internals {
-  return internals.get(a) ?? { math: emptyMath() };
+const solved = new WeakMap<Analysis, Solved>();
+const sectionKeys = new WeakMap<Template, string>();
+/** a template's section phrases as one string, computed once per template */
+function sectionsKey(t: Template): string {
+  let k = sectionKeys.get(t);
+  if (k === undefined) sectionKeys.set(t, (k = JSON.stringify(t.sections)));
+  return k;
 }
+const SECTIONS_0 = sectionsKey(TEMPLATES[0]);
+const REPORT_RULES = reportRules();
 
-function emptyMath(): TableMath {
-  return { instances: [], computed: new Map(), derived: new Set(), definedBy: new Map() };
+/** The arithmetic behind an analysis (for fixes and hovers; not part of the public result). */
+export function arithmeticOf(a: Analysis): Solved {
+  return solved.get(a) ?? { arithmetic: emptyArithmetic() };
 }
 
 export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
@@ -44,53 +49,35 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
   // sections are the same in both formats: find them first, then the title above them
   let sections = findSections(lines, TEMPLATES[0]);
   const title = findTitle(lines, sections.length ? sections[0].headingRange.start.line : -1);
-  let format: FormatId | null;
-  let formatSource: Report['formatSource'];
-  if (config.format !== 'auto') {
-    format = config.format;
-    formatSource = 'config';
-  } else {
-    const d = detectFormat(text, title?.year);
-    // without a phrase only one format uses, the text must look like a report (several of the six
-    // sections, or a 政府信息公开 title) before the year or the current format is assumed
-    const reportLike = sections.length >= 2 || (!!title && /政府信息公开|政务公开/.test(title.text));
-    if (d.source === 'detected') {
-      format = d.format;
-      formatSource = 'detected';
-    } else if (reportLike) {
-      format = d.format ?? (TEMPLATES[0].id as FormatId);
-      formatSource = d.format ? d.source : 'none';
-    } else {
-      format = null;
-      formatSource = 'none';
-    }
-  }
-  const template = format ? templateById(format) : undefined;
+  const { format, formatSource, template } = chooseFormat(text, sections, title, config);
   // the official formats share their section phrases: find them again only for a template whose differ
-  if (template && template !== TEMPLATES[0] && JSON.stringify(template.sections) !== SECTIONS_0) sections = findSections(lines, template);
+  if (template && template !== TEMPLATES[0] && sectionsKey(template) !== SECTIONS_0) sections = findSections(lines, template);
   const ruleErrors: Analysis['ruleErrors'] = [];
   let tables: Report['tables'] = [];
-  let math = emptyMath();
+  let arithmetic = emptyArithmetic();
   try {
     tables = template ? buildTables(lines, sections, template) : [];
-    math = template ? buildMath(template, tables) : emptyMath();
+    arithmetic = template ? solveRelations(template, tables) : emptyArithmetic();
   } catch (e) {
     // a bug in alignment must not take the editor down: no table findings, and the error is said
     tables = [];
-    math = emptyMath();
+    arithmetic = emptyArithmetic();
     ruleErrors.push({ code: 'align', error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }
   const report: Report = { text, lineCount: lines.length, lines, format, formatSource, title, sections, tables };
   const findings: Finding[] = [];
   if (template) {
     const eol = /\r\n/.test(text) ? '\r\n' : /\r/.test(text) ? '\r' : '\n';
-    const ctx: RuleContext = { report, template, math, config, eol };
-    for (const rule of RULE_LIST) {
+    const ctx: RuleContext = { report, template, arithmetic, config, eol };
+    for (const rule of REPORT_RULES) {
       const setting = config.rules[rule.code];
       if (setting === 'off') continue;
+      const code = rule.code;
       const severity: Severity = setting ?? rule.severity;
+      const found: Finding[] = [];
       try {
-        for (const f of rule.check(ctx)) findings.push({ ...f, severity } as Finding);
+        rule.check(ctx, (f: FindingInput) => void found.push({ code, ...f, severity }));
+        findings.push(...found);
       } catch (e) {
         ruleErrors.push({ code: rule.code, error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
       }
@@ -100,6 +87,6 @@ export function analyze(input: string, options: AnalyzeOptions = {}): Analysis {
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code),
   );
   const analysis: Analysis = { report, findings, ruleErrors };
-  internals.set(analysis, { math, template });
+  solved.set(analysis, { arithmetic, template });
   return analysis;
 }

@@ -1,8 +1,8 @@
 // What a value cell is, for hovers: its table, row and column, and for a derived cell the sum
 // written out ("7 + 0 + 0 + 0 + 0 + 0 = 7").
-import { type Analysis, internalsOf } from './analyze';
+import { type Analysis, arithmeticOf } from './analyze';
 import type { Cell, Finding, Position, TableId } from './model';
-import { checkValue } from './relations';
+import { valueForChecks } from './relations';
 import { contains } from './text';
 
 export interface CellDescription {
@@ -19,7 +19,7 @@ export interface CellDescription {
 }
 
 export function describeCell(analysis: Analysis, pos: Position): CellDescription | undefined {
-  const { math } = internalsOf(analysis);
+  const { arithmetic } = arithmeticOf(analysis);
   for (const table of analysis.report.tables) {
     for (const block of table.blocks) {
       for (const row of block.rows) {
@@ -37,13 +37,13 @@ export function describeCell(analysis: Analysis, pos: Position): CellDescription
             ...(row.note ? { note: row.note } : {}),
             findings: analysis.findings.filter((f) => contains(f.range, pos)),
           };
-          const inst = math.definedBy.get(cell);
+          const inst = arithmetic.definedBy.get(cell);
           if (inst) {
             const parts = inst.parts.map((p) => ({
               label: inst.code === 'row-total' ? block.columns[p.col].label : p.row.spec.label,
-              value: checkValue(math, p.cell),
+              value: valueForChecks(arithmetic, p.cell),
             }));
-            const expected = math.computed.get(cell);
+            const expected = arithmetic.computed.get(cell);
             const sum = parts.every((p) => p.value !== undefined) ? parts.reduce((s, p) => s + p.value!, 0) : undefined;
             desc.derived = {
               parts,

@@ -2,31 +2,31 @@
 // derived cell (row 总计, the （七） row, inserted missing totals) from the values solved in
 // dependency order, so one pass leaves no row-total, column-total or empty-total finding.
 // Only derived cells are touched; every other byte stays as it was.
-import { type Analysis, internalsOf } from './analyze';
+import { type Analysis, arithmeticOf } from './analyze';
 import type { Cell, TextEdit } from './model';
 import { rowIsUncertain } from './relations';
-import { setCellEdit } from './rules/util';
+import { setCellEdit } from './rules/finding';
 import { lineStarts, offsetAt } from './text';
 
 export function fixAllEdits(analysis: Analysis): TextEdit[] {
-  const { math } = internalsOf(analysis);
+  const { arithmetic } = arithmeticOf(analysis);
   const edits: TextEdit[] = [];
   const done = new Set<Cell>();
-  for (const inst of math.instances) {
+  for (const inst of arithmetic.instances) {
     if (inst.kind !== 'sum') continue;
     const { cell, row } = inst.target;
     if (done.has(cell)) continue;
     done.add(cell);
-    const value = math.computed.get(cell);
+    const value = arithmetic.computed.get(cell);
     if (value === undefined) continue;
     const k = inst.block.columns.length;
     if (cell.kind === 'missing') {
       // only the trailing derived cell of a row one cell short, whose reading is certain
       const onlyThis = row.cells.filter((c) => c.kind === 'missing').length === 1 && row.cells[k - 1] === cell;
-      if (!onlyThis || row.uncertain || row.extra.length || row.presentCount !== k - 1) continue;
+      if (!onlyThis || row.uncertain || row.extra.length || row.valueCount !== k - 1) continue;
       edits.push(setCellEdit(cell, value));
     } else if (cell.kind === 'blank' || cell.kind === 'placeholder') {
-      if (rowIsUncertain(row, k) && row.presentCount < k) continue;
+      if (rowIsUncertain(row, k) && row.valueCount < k) continue;
       edits.push(setCellEdit(cell, value));
     } else if (cell.kind === 'number' && !cell.unsafe && cell.value !== value) {
       if (rowIsUncertain(row, k)) continue;

@@ -9,18 +9,35 @@ export {
   type Config,
   type ConfigHost,
   type ConfigResult,
+  configKey,
+  configSchema,
   defaultConfig,
   findConfigFile,
+  loadConfigFile,
   loadConfigFor,
   mergeConfig,
   parseConfig,
+  RULE_SETTINGS,
   type RuleSetting,
+  type TemplateReader,
 } from './config';
 export { type CellDescription, describeCell } from './describe';
 export { templateReport } from './example';
 export { applyEdits, fixAllEdits } from './fixes';
 export { fixTitle, formatMessage, langOf } from './messages';
 export type * from './model';
-/** the rule objects themselves: for fault-injection tests only (a rule that throws) */
-export { RULE_LIST, RULES, type RuleInfo, ruleDocUrl } from './rules/index';
+export {
+  type BatchRule,
+  codesTagged,
+  type ReportRule,
+  RULE_CODES,
+  RULE_INFO,
+  /** the rule objects themselves: their metadata, and for fault-injection tests (a rule that throws) */
+  RULES,
+  type Rule,
+  type RuleInfo,
+  type RuleTag,
+  ruleDocUrl,
+} from './rules/index';
+export { TEMPLATES, type Template, templateSchema } from './templates/index';
 export { lineStarts, offsetAt, positionAt } from './text';

@@ -16,7 +16,8 @@ export interface TextEdit {
   newText: string;
 }
 
-export type FormatId = '2021' | '2019';
+/** a format's id, as its template data names it ('2021', '2019', or a custom template's id) */
+export type FormatId = string;
 export type Lang = 'zh' | 'en';
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export type TableId = '二' | '三' | '四';
@@ -93,7 +94,7 @@ export interface TableRow {
   /** value cells present beyond the template's columns */
   extra: Cell[];
   /** how many value cells the line held */
-  presentCount: number;
+  valueCount: number;
   /** true when the reading of this row is uncertain: relations on it are not checked */
   uncertain?: boolean;
   /** why the row was read the way it was (shown in hovers), e.g. "label lost: read as 1.属于国家秘密" */
@@ -123,8 +124,8 @@ export interface TableBlock {
 export interface Table {
   id: TableId;
   title: string;
-  /** the section heading line introducing the table, or its first line */
-  firstLineRange: Range;
+  /** the section heading introducing the table, or the table's first line */
+  headingRange: Range;
   range: Range;
   blocks: TableBlock[];
   unknown: UnknownLine[];
@@ -176,8 +177,8 @@ export interface Fix {
   title: { zh: string; en: string };
   /** the fix to apply on a quick-fix request without asking (LSP isPreferred) */
   preferred: boolean;
-  /** a fix of a derived cell: part of "Recalculate Totals" / fix-all */
-  derived: boolean;
+  /** the fix recalculates a derived cell: part of "Recalculate Totals" / fix-all */
+  recalculates: boolean;
   edits: TextEdit[];
 }
 

@@ -35,11 +35,12 @@ export interface BalanceInstance {
 
 export type Instance = SumInstance | BalanceInstance;
 
-export interface TableMath {
+/** The arithmetic of a report: every relation instance and the solved value of each derived cell. */
+export interface Arithmetic {
   instances: Instance[];
   /** derived cell → the value recomputed from the non-derived cells (absent when not computable) */
   computed: Map<Cell, number>;
-  /** derived cells that are derived (target of a sum relation) */
+  /** the derived cells: targets of a sum relation */
   derived: Set<Cell>;
   /** the sum instance that defines each derived cell (used by hovers and the fixes) */
   definedBy: Map<Cell, SumInstance>;
@@ -61,11 +62,11 @@ export function rowIsUncertain(row: TableRow, columns: number): boolean {
   if (row.uncertain) return true;
   if (row.extra.length) return true;
   // more than the derived cell missing: which column is absent is a guess
-  return row.presentCount < columns - 1;
+  return row.valueCount < columns - 1;
 }
 
-export function buildMath(template: Template, tables: Table[]): TableMath {
-  const math: TableMath = { instances: [], computed: new Map(), derived: new Set(), definedBy: new Map() };
+export function solveRelations(template: Template, tables: Table[]): Arithmetic {
+  const math: Arithmetic = { instances: [], computed: new Map(), derived: new Set(), definedBy: new Map() };
   for (const table of tables) {
     for (const block of table.blocks) {
       const tpl = blockTemplate(template, table, block);
@@ -86,7 +87,7 @@ export function buildMath(template: Template, tables: Table[]): TableMath {
 }
 
 function addInstances(
-  math: TableMath,
+  math: Arithmetic,
   table: Table,
   block: TableBlock,
   tpl: BlockTemplate,
@@ -155,12 +156,12 @@ export function isEmptyDerived(cell: Cell): boolean {
 }
 
 /** The value a relation check uses for a cell: derived cells that are empty take their computed value. */
-export function checkValue(math: TableMath, cell: Cell): number | undefined {
+export function valueForChecks(math: Arithmetic, cell: Cell): number | undefined {
   if (math.derived.has(cell) && isEmptyDerived(cell)) return math.computed.get(cell);
   return statedValue(cell);
 }
 
-function solve(math: TableMath): void {
+function solve(math: Arithmetic): void {
   // a column sum over a table whose rows are known incompletely would compute from a guess
   const sums = math.instances.filter(
     (i): i is SumInstance => i.kind === 'sum' && !(i.code === 'column-total' && tableIsUncertain(i.table)),
@@ -187,4 +188,8 @@ function solve(math: TableMath): void {
       }
     }
   }
+}
+
+export function emptyArithmetic(): Arithmetic {
+  return { instances: [], computed: new Map(), derived: new Set(), definedBy: new Map() };
 }

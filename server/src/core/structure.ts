@@ -1,7 +1,8 @@
 // Title, sections and sub-parts, and the format: the report's outline, found by the phrases real
 // reports use rather than by their numbering (numbering is often wrong in real text).
-import type { FormatId, Range, RawLine, Section, Title } from './model';
-import { TEMPLATES, type Template } from './templates/index';
+import type { Config } from './config';
+import type { FormatId, Range, RawLine, Report, Section, Title } from './model';
+import { TEMPLATES, type Template, templateById } from './templates/index';
 
 const HEADING_RE = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.{2,48})$/;
 const INLINE_HEADING_RE = /([一二三四五六七八九十]{1,2})、/g;
@@ -213,12 +214,16 @@ export function findTitle(lines: RawLine[], firstSectionLine: number): Title | u
   return undefined;
 }
 
-/** Which official format the text follows: by the phrases only one format's tables use. */
-export function detectFormat(text: string, year: number | undefined): { format: FormatId | null; source: 'detected' | 'year' | 'none' } {
+/** Which format the text follows: by the phrases only one format's tables use, else by its year. */
+export function detectFormat(
+  text: string,
+  year: number | undefined,
+  templates: readonly Template[] = TEMPLATES,
+): { format: FormatId | null; source: 'detected' | 'year' | 'none' } {
   let best: Template | undefined;
   let bestScore = 0;
   let tie = false;
-  for (const t of TEMPLATES) {
+  for (const t of templates) {
     let score = 0;
     for (const m of t.markers) if (text.includes(m)) score++;
     if (score > bestScore) {
@@ -227,10 +232,39 @@ export function detectFormat(text: string, year: number | undefined): { format: 
       tie = false;
     } else if (score === bestScore && score > 0) tie = true;
   }
-  if (best && !tie) return { format: best.id as FormatId, source: 'detected' };
+  if (best && !tie) return { format: best.id, source: 'detected' };
   if (year !== undefined) {
-    const byYear = TEMPLATES.find((t) => year >= t.years[0] && year <= t.years[1]);
-    if (byYear) return { format: byYear.id as FormatId, source: 'year' };
+    const byYear = templates.find((t) => year >= t.years[0] && year <= t.years[1]);
+    if (byYear) return { format: byYear.id, source: 'year' };
   }
   return { format: null, source: 'none' };
+}
+
+export interface FormatChoice {
+  format: FormatId | null;
+  formatSource: Report['formatSource'];
+  template?: Template;
+}
+
+/**
+ * The format policy: the config's format when it names one; else the format the text's phrases
+ * point to (built-in and custom formats alike, built-in first); else, for a text that looks like
+ * a report, the format of its year or the current one; else none (the text is not checked).
+ */
+export function chooseFormat(text: string, sections: Section[], title: Title | undefined, config: Config): FormatChoice {
+  if (config.format !== 'auto') {
+    return { format: config.format, formatSource: 'config', template: templateById(config.format, config.templates) };
+  }
+  const templates = config.templates.length ? [...TEMPLATES, ...config.templates] : TEMPLATES;
+  const d = detectFormat(text, title?.year, templates);
+  if (d.source === 'detected') return withTemplate(d.format!, 'detected', config);
+  // without a phrase only one format uses, the text must look like a report (several of the six
+  // sections, or a 政府信息公开 title) before the year or the current format is assumed
+  const reportLike = sections.length >= 2 || (!!title && /政府信息公开|政务公开/.test(title.text));
+  if (!reportLike) return { format: null, formatSource: 'none' };
+  return d.format ? withTemplate(d.format, d.source, config) : withTemplate(TEMPLATES[0].id, 'none', config);
+}
+
+function withTemplate(format: FormatId, formatSource: Report['formatSource'], config: Config): FormatChoice {
+  return { format, formatSource, template: templateById(format, config.templates) };
 }

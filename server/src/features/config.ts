@@ -3,9 +3,12 @@
 // above the document (Node only; the web worker has no file system). Later layers win, key by key:
 //   defaults < .disclosure-report.json < editor settings the user set.
 // Problems in either source are shown once as a window/showMessage warning; the defaults apply.
+// The custom formats a config names (`templates`) are watched too, where the client lets the
+// server register file watchers, so that editing one re-checks the open reports.
 import {
   type Connection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   type InitializeParams,
   MessageType,
   ShowMessageNotification,
@@ -20,15 +23,17 @@ import { type EditorSettings, parseEditorSettings } from '../settings';
 interface FileConfig {
   config: Config;
   path?: string;
+  /** the template files the config names (resolved paths) */
+  templateFiles?: string[];
 }
 
 /** Finds and parses `.disclosure-report.json` in `dir` or the nearest folder above it (the core's loader, as the CLI uses). */
 export function findFileConfig(dir: string, env: ServerEnv, warn: (errors: string[]) => void): FileConfig {
   const { readFile, dirname, join } = env;
   if (!readFile || !dirname || !join) return { config: defaultConfig() };
-  const { config, errors, path } = loadConfigFor(dir, { readFile, dirname, join });
+  const { config, errors, path, templateFiles } = loadConfigFor(dir, { readFile, dirname, join });
   if (errors.length) warn(errors);
-  return path ? { config, path } : { config };
+  return path ? { config, path, templateFiles } : { config };
 }
 
 export class SettingsResolver {
@@ -36,6 +41,8 @@ export class SettingsResolver {
   private fileCache = new Map<string, FileConfig>();
   private shown = new Set<string>();
   private pullConfiguration = false;
+  private watchFiles = false;
+  private watched = new Set<string>();
   private globalSettings: unknown;
 
   constructor(
@@ -45,6 +52,7 @@ export class SettingsResolver {
 
   init(params: InitializeParams): void {
     this.pullConfiguration = !!params.capabilities.workspace?.configuration;
+    this.watchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     this.globalSettings = (params.initializationOptions as InitializationOptions | undefined)?.settings;
   }
 
@@ -100,8 +108,18 @@ export class SettingsResolver {
     if (!cached) {
       cached = findFileConfig(dir, this.env, (errors) => this.warn(errors));
       this.fileCache.set(dir, cached);
+      this.watch(cached.templateFiles ?? []);
     }
     return cached;
+  }
+
+  /** asks the client to report changes of these template files (didChangeWatchedFiles re-reads every config) */
+  private watch(files: string[]): void {
+    const fresh = files.filter((f) => !this.watched.has(f));
+    if (!this.watchFiles || !fresh.length || !this.env.basename) return;
+    for (const f of fresh) this.watched.add(f);
+    const watchers = fresh.map((f) => ({ globPattern: `**/${this.env.basename!(f)}` }));
+    this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
   }
 
   async settingsFor(uri: string): Promise<DocumentSettings> {

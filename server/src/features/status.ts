@@ -5,8 +5,7 @@ import type { Feature, ServerContext } from '../context';
 import { countFindings } from '../convert';
 import { guardRequest } from '../guard';
 import { FINDING_COUNT_REQUEST, type FindingCountParams, type FindingCounts, SERVER_STATS_REQUEST, type ServerStats } from '../protocol';
-
-const BROKEN = process.env.DR_BROKEN_SERVER === '1';
+import { BROKEN_SERVER } from '../testHooks';
 
 export const statusFeature: Feature = {
   name: 'status',
@@ -16,7 +15,7 @@ export const statusFeature: Feature = {
       guardRequest(ctx.connection, 'findingCount', null, async (params: FindingCountParams, token): Promise<FindingCounts | null> => {
         const analyzed = await ctx.analyze(params.uri, token);
         if (!analyzed) return null;
-        if (analyzed.settings.validate === 'off' || BROKEN) {
+        if (analyzed.settings.validate === 'off' || BROKEN_SERVER) {
           return countFindings(params.uri, analyzed.document.version, analyzed.analysis.report.format, []);
         }
         const { document, analysis } = analyzed;

@@ -81,12 +81,7 @@ export function rowSymbols(table: Table, block: TableBlock): DocumentSymbol[] {
 }
 
 export function tableSymbol(table: Table): DocumentSymbol {
-  const s = symbol(
-    `表${table.id} ${table.title}`.trim(),
-    SymbolKind.Struct,
-    cover(table.range, table.firstLineRange),
-    table.firstLineRange,
-  );
+  const s = symbol(`表${table.id} ${table.title}`.trim(), SymbolKind.Struct, cover(table.range, table.headingRange), table.headingRange);
   for (const block of table.blocks) {
     const rows = rowSymbols(table, block);
     if (block.label) {

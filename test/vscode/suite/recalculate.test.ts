@@ -2,7 +2,6 @@
 // The command "Disclosure Report: Recalculate Totals" on the active report.
 import * as vscode from 'vscode';
 import {
-  ARITHMETIC_CODES,
   assertOnlyTotalsInserted,
   closeAll,
   codeOf,
@@ -11,6 +10,7 @@ import {
   fiveMissing,
   ok,
   openReport,
+  RECALCULATED_CODES,
   waitForEvent,
   waitForFindings,
 } from '../helpers';
@@ -48,7 +48,7 @@ suite('Recalculate Totals', () => {
         // the edit may be applied by the server (workspace/applyEdit) after the command returns
         await waitForEvent([vscode.workspace.onDidChangeTextDocument], () => doc.getText() !== before, 'the command to edit the report');
       },
-      (d) => !d.some((x) => ARITHMETIC_CODES.includes(codeOf(x))),
+      (d) => !d.some((x) => RECALCULATED_CODES.includes(codeOf(x))),
       'no row-total/column-total/empty-total/missing-cell finding after Recalculate Totals',
     );
     assertOnlyTotalsInserted(doc, before);

@@ -1,8 +1,12 @@
-// 一 + 二 = （七） + 四 in every column of table 三: the balance the table itself prints.
-
-import { checkValue, rowIsUncertain } from '../relations';
+// left = right in every column (table 三: 一 + 二 = （七） + 四): the balance the table itself prints.
+import { type CellRef, rowIsUncertain, valueForChecks } from '../relations';
+import { columnLabel, related, setCellFix } from './finding';
 import type { Rule } from './types';
-import { columnLabel, related, setCellFix } from './util';
+
+/** "一 + 二", "（七）+ 四": no space between a full-width bracket and the plus sign (zh) */
+function joinZh(parts: string[]): string {
+  return parts.reduce((s, p, i) => (i === 0 ? p : `${s}${s.endsWith('）') ? '+ ' : ' + '}${p}`), '');
+}
 
 export const balance: Rule = {
   code: 'balance',
@@ -11,29 +15,31 @@ export const balance: Rule = {
     zh: '一、本年新收 + 二、上年结转 ≠ （七）总计 + 四、结转下年度（勾稽关系不平衡）',
     en: 'New plus carried-in applications differ from handled plus carried-over (一 + 二 ≠ （七） + 四)',
   },
-  check(ctx) {
-    const out: ReturnType<Rule['check']> = [];
-    for (const inst of ctx.math.instances) {
+  tags: ['arithmetic', 'cell'],
+  scope: 'report',
+  check(ctx, report) {
+    const value = (r: CellRef) => valueForChecks(ctx.arithmetic, r.cell);
+    for (const inst of ctx.arithmetic.instances) {
       if (inst.kind !== 'balance') continue;
       const k = inst.block.columns.length;
       const refs = [...inst.left, ...inst.right];
       if (refs.some((r) => rowIsUncertain(r.row, k))) continue;
-      const vals = refs.map((r) => checkValue(ctx.math, r.cell));
-      if (vals.some((v) => v === undefined)) continue;
-      const left = inst.left.reduce((s, r) => s + checkValue(ctx.math, r.cell)!, 0);
-      const right = inst.right.reduce((s, r) => s + checkValue(ctx.math, r.cell)!, 0);
+      if (refs.some((r) => value(r) === undefined)) continue;
+      const leftValues = inst.left.map((r) => value(r)!);
+      const rightValues = inst.right.map((r) => value(r)!);
+      const left = leftValues.reduce((s, v) => s + v, 0);
+      const right = rightValues.reduce((s, v) => s + v, 0);
       if (left === right) continue;
       const target = inst.fixTarget;
-      const actual = checkValue(ctx.math, target.cell)!;
+      const actual = value(target)!;
       const expected = left - (right - actual);
       const column = columnLabel(inst.block, inst.column);
-      const [l1, l2] = inst.left.map((r) => checkValue(ctx.math, r.cell));
-      const [r1] = inst.right.map((r) => checkValue(ctx.math, r.cell));
-      out.push({
-        code: 'balance',
+      const ids = (refs: CellRef[]) => refs.map((r) => r.row.spec.id);
+      const sums = (values: number[]) => values.join(' + ');
+      report({
         message: {
-          zh: `${column}列不平衡：一 + 二 = ${l1} + ${l2} = ${left}，但（七）+ 四 = ${r1} + ${actual} = ${right}`,
-          en: `${column} does not balance: 一 + 二 = ${l1} + ${l2} = ${left}, but （七） + 四 = ${r1} + ${actual} = ${right}`,
+          zh: `${column}列不平衡：${joinZh(ids(inst.left))} = ${sums(leftValues)} = ${left}，但${joinZh(ids(inst.right))} = ${sums(rightValues)} = ${right}`,
+          en: `${column} does not balance: ${ids(inst.left).join(' + ')} = ${sums(leftValues)} = ${left}, but ${ids(inst.right).join(' + ')} = ${sums(rightValues)} = ${right}`,
         },
         range: target.cell.range,
         table: inst.table.id,
@@ -42,13 +48,12 @@ export const balance: Rule = {
         expected,
         actual,
         related: related(
-          ctx.math,
+          ctx.arithmetic,
           inst.block,
           refs.filter((r) => r !== target),
         ),
         ...(expected >= 0 && target.cell.kind !== 'missing' ? { fix: setCellFix(target.cell, expected, false, false) } : {}),
       });
     }
-    return out;
   },
 };

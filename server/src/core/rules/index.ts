@@ -1,19 +1,23 @@
-// The one list of rules. Adding a rule = a file in this folder + a line here + its code in codes.ts.
+// The one list of rules. Adding a rule: a file in this folder named by its code, and a line here
+// (then its section in docs/rules.md, a test, and `npm run generate` for the manifest and schemas).
+// Codes, the manifest's rule settings, the config schema and the SARIF rule table all derive from
+// this list; test/unit/generated.test.ts fails when one of them disagrees with it.
 import { balance } from './balance';
-import { columnTotal } from './columnTotal';
-import { decimalPlaces } from './decimalPlaces';
-import { emptyTotal } from './emptyTotal';
-import { extraCell } from './extraCell';
-import { invalidNumber } from './invalidNumber';
-import { missingCell } from './missingCell';
-import { missingRow } from './missingRow';
-import { missingSection } from './missingSection';
-import { rowTotal } from './rowTotal';
-import type { Rule } from './types';
-import { unknownRow } from './unknownRow';
-import { unreadableTable } from './unreadableTable';
+import { columnTotal } from './column-total';
+import { decimalPlaces } from './decimal-places';
+import { emptyTotal } from './empty-total';
+import { extraCell } from './extra-cell';
+import { invalidNumber } from './invalid-number';
+import { missingCell } from './missing-cell';
+import { missingRow } from './missing-row';
+import { missingSection } from './missing-section';
+import { rowTotal } from './row-total';
+import type { ReportRule, Rule, RuleInfo, RuleTag } from './types';
+import { unknownRow } from './unknown-row';
+import { unreadableTable } from './unreadable-table';
 
-export const RULE_LIST: readonly Rule[] = [
+/** Every rule, in the order docs/rules.md and the manifest list them. */
+export const RULES: readonly Rule[] = [
   rowTotal,
   columnTotal,
   balance,
@@ -28,13 +32,27 @@ export const RULE_LIST: readonly Rule[] = [
   unreadableTable,
 ];
 
-export interface RuleInfo {
-  code: string;
-  severity: Rule['severity'];
-  description: { zh: string; en: string };
+/** The rules analyze() runs on each report (batch rules are run over many reports elsewhere). */
+export function reportRules(rules: readonly Rule[] = RULES): ReportRule[] {
+  return rules.filter((r): r is ReportRule => r.scope === 'report');
 }
 
-export const RULES: readonly RuleInfo[] = RULE_LIST.map(({ code, severity, description }) => ({ code, severity, description }));
+/** Every rule's metadata, without its check: for the CLI's SARIF rule table, the manifest, the docs. */
+export const RULE_INFO: readonly RuleInfo[] = RULES.map(({ code, severity, description, tags, scope }) => ({
+  code,
+  severity,
+  description,
+  tags,
+  scope,
+}));
+
+/** Every finding code, stable: other tools read them (see docs/rules.md and checks.md). */
+export const RULE_CODES: readonly string[] = RULES.map((r) => r.code);
+
+/** The codes of the rules carrying `tag`. */
+export function codesTagged(tag: RuleTag): string[] {
+  return RULES.filter((r) => r.tags.includes(tag)).map((r) => r.code);
+}
 
 export const REPOSITORY_URL = 'https://github.com/disclosure-report/disclosure-report';
 
@@ -43,4 +61,4 @@ export function ruleDocUrl(code: string): string {
   return `${REPOSITORY_URL}/blob/main/docs/rules.md#${code}`;
 }
 
-export type { Rule, RuleContext } from './types';
+export type { BatchRule, FindingInput, ReportFinding, ReportRule, Rule, RuleContext, RuleInfo, RuleTag } from './types';

@@ -1,21 +1,18 @@
 // The shared check behind row-total and column-total: a sum relation whose stated total
 // differs from its parts. Each broken instance is reported once, at its own total cell.
-import type { Finding } from '../model';
-import { checkValue, isEmptyDerived, rowIsUncertain, type SumInstance, statedValue, tableIsUncertain } from '../relations';
-import type { RuleContext } from './types';
-import { blockField, columnLabel, related, rowLabel, setCellFix } from './util';
+import { isEmptyDerived, rowIsUncertain, type SumInstance, statedValue, tableIsUncertain, valueForChecks } from '../relations';
+import { blockField, columnLabel, related, rowLabel, setCellFix } from './finding';
+import type { FindingInput, ReportFinding, RuleContext } from './types';
 
-export function checkSums(ctx: RuleContext, code: 'row-total' | 'column-total'): Omit<Finding, 'severity'>[] {
-  const out: Omit<Finding, 'severity'>[] = [];
-  for (const inst of ctx.math.instances) {
+export function checkSums(ctx: RuleContext, code: 'row-total' | 'column-total', report: ReportFinding): void {
+  for (const inst of ctx.arithmetic.instances) {
     if (inst.kind !== 'sum' || inst.code !== code) continue;
     const f = checkOne(ctx, inst);
-    if (f) out.push(f);
+    if (f) report(f);
   }
-  return out;
 }
 
-function checkOne(ctx: RuleContext, inst: SumInstance): Omit<Finding, 'severity'> | undefined {
+function checkOne(ctx: RuleContext, inst: SumInstance): FindingInput | undefined {
   const k = inst.block.columns.length;
   const target = inst.target.cell;
   if (isEmptyDerived(target)) return undefined; // empty-total and missing-cell speak for it
@@ -25,7 +22,7 @@ function checkOne(ctx: RuleContext, inst: SumInstance): Omit<Finding, 'severity'
   if (actual === undefined) return undefined;
   let expected = 0;
   for (const p of inst.parts) {
-    const v = checkValue(ctx.math, p.cell);
+    const v = valueForChecks(ctx.arithmetic, p.cell);
     if (v === undefined) return undefined;
     expected += v;
   }
@@ -36,7 +33,6 @@ function checkOne(ctx: RuleContext, inst: SumInstance): Omit<Finding, 'severity'
   const groupZh = isRow ? '本行各项' : '各明细行';
   const groupEn = isRow ? "the row's parts" : 'the detail rows';
   return {
-    code: inst.code,
     message: {
       zh: `${row}的${column}为 ${actual}，但${groupZh}之和为 ${expected}`,
       en: `${row} ${column} is ${actual}, but ${groupEn} add up to ${expected}`,
@@ -48,7 +44,7 @@ function checkOne(ctx: RuleContext, inst: SumInstance): Omit<Finding, 'severity'
     ...blockField(inst.block),
     expected,
     actual,
-    related: related(ctx.math, inst.block, inst.parts),
+    related: related(ctx.arithmetic, inst.block, inst.parts),
     fix: setCellFix(target, expected, true, true),
   };
 }

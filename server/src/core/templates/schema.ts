@@ -1,6 +1,9 @@
-// The shape of a format description (format-2021.json, format-2019.json, or a custom one),
-// validated by zod (mini: see ../zod.ts), plus the cross-checks zod's shape cannot express (every relation names rows
-// and columns that exist). A template that fails here is a programming error in the data file.
+// The shape of a format description (format-2021.json, format-2019.json, or a custom one named in
+// `.disclosure-report.json` `templates`), validated by zod (mini: see ../zod.ts), plus the
+// cross-checks zod's shape cannot express (every relation names rows and columns that exist).
+// A built-in template that fails here is a programming error in its data file; a custom one is
+// reported by path and key (parseTemplate). scripts/generate.ts publishes this shape as
+// schemas/template.schema.json, so template authors get completion and squiggles.
 import * as z from '../zod';
 
 const id = z.string().check(z.minLength(1));
@@ -73,9 +76,13 @@ export const tableSchema = z.object({
 
 export const templateSchema = z
   .object({
+    $schema: z.optional(z.string()),
     $comment: z.optional(z.string()),
+    /** the format's id: what `format` names and JSON output reports ('2021', 'provincial-2022' …) */
     id: z.string().check(z.minLength(1)),
     name: z.string(),
+    /** one line on what the format is and which reports use it, for the settings' format list */
+    description: z.optional(z.object({ zh: z.string(), en: z.string() })),
     /** report years this format applies to, inclusive */
     years: z.tuple([z.number().check(z.int()), z.number().check(z.int())]),
     /** phrases that only this format's tables contain */
@@ -125,11 +132,16 @@ export type RowTemplate = BlockTemplate['rows'][number];
 export type ColumnTemplate = BlockTemplate['columns'][number];
 export type Relation = z.infer<typeof relationSchema>;
 
-/** Validates a template; throws with every problem listed when it is malformed. */
-export function loadTemplate(data: unknown, source: string): Template {
+/** Validates a template: the template, or every problem as "key: message". */
+export function parseTemplate(data: unknown): { template?: Template; errors: string[] } {
   const r = templateSchema.safeParse(data);
-  if (!r.success) {
-    throw new Error(`${source}: invalid format template:\n${r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}`);
-  }
-  return r.data;
+  if (r.success) return { template: r.data, errors: [] };
+  return { errors: r.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`) };
+}
+
+/** Validates a built-in template; throws with every problem listed when it is malformed. */
+export function loadTemplate(data: unknown, source: string): Template {
+  const r = parseTemplate(data);
+  if (!r.template) throw new Error(`${source}: invalid format template:\n${r.errors.map((e) => `  ${e}`).join('\n')}`);
+  return r.template;
 }

@@ -1,3 +1,4 @@
+// 总计 = the sum of the row's parts (table 三, each row) or of the group's (table 四, each group).
 import { checkSums } from './sums';
 import type { Rule } from './types';
 
@@ -8,5 +9,7 @@ export const rowTotal: Rule = {
     zh: '总计不等于本行各项之和（表三每行、表四每组）',
     en: "A row's 总计 (table 三) or a group's 总计 (table 四) differs from the sum of its parts",
   },
-  check: (ctx) => checkSums(ctx, 'row-total'),
+  tags: ['arithmetic', 'fix-all', 'cell'],
+  scope: 'report',
+  check: (ctx, report) => checkSums(ctx, 'row-total', report),
 };

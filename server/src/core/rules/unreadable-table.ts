@@ -9,17 +9,19 @@ export const unreadableTable: Rule = {
     zh: '表格没有单元格分隔，数值连在一起，无法核对',
     en: 'A table has no cell separators: its figures run together and cannot be checked',
   },
-  check(ctx) {
-    return ctx.report.tables
-      .filter((t) => t.unreadable)
-      .map((t) => ({
-        code: 'unreadable-table',
+  tags: ['text', 'structure'],
+  scope: 'report',
+  check(ctx, report) {
+    for (const t of ctx.report.tables) {
+      if (!t.unreadable) continue;
+      report({
         message: {
           zh: `表${t.id}（${t.title}）没有单元格分隔符，数字连在一起，无法拆分核对`,
           en: `table ${t.id} (${t.title}) has no cell separators: its figures run together and cannot be told apart, so it was not checked`,
         },
-        range: t.firstLineRange,
+        range: t.headingRange,
         table: t.id,
-      }));
+      });
+    }
   },
 };

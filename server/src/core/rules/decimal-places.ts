@@ -1,7 +1,8 @@
 // Money written with other decimals than the header demands (only where the header states a
 // rule such as （单位：万元，保留4位小数）, or the config sets decimalPlaces).
+import { blockField, forEachRow } from './finding';
+
 import type { Rule } from './types';
-import { blockField, forEachRow } from './util';
 
 /** Rounds a decimal string half-up to `places` without going through binary floating point. */
 export function roundDecimal(raw: string, places: number): string {
@@ -32,8 +33,9 @@ export const decimalPlaces: Rule = {
   code: 'decimal-places',
   severity: 'warning',
   description: { zh: '金额的小数位数与表头要求不符', en: 'Money written with other decimals than the header demands' },
-  check(ctx) {
-    const out: ReturnType<Rule['check']> = [];
+  tags: ['cell'],
+  scope: 'report',
+  check(ctx, report) {
     forEachRow(ctx.report, (table, block, row) => {
       const rule = block.decimalRule ?? ctx.config.decimalPlaces ?? undefined;
       if (rule === undefined || rule === null) return;
@@ -42,8 +44,7 @@ export const decimalPlaces: Rule = {
         if (col.kind !== 'money' || cell.kind !== 'number' || cell.unsafe || cell.decimals === rule) return;
         const norm = cell.raw.replace(/[,，\s]/g, '');
         const fixed = /[０-９]/.test(norm) ? undefined : roundDecimal(norm, rule);
-        out.push({
-          code: 'decimal-places',
+        report({
           message: {
             zh: `${row.spec.label} / ${col.label}：${cell.raw} 有 ${cell.decimals} 位小数，表头要求保留 ${rule} 位`,
             en: `${row.spec.label} / ${col.label}: ${cell.raw} has ${cell.decimals} decimal places; the header demands ${rule}`,
@@ -60,7 +61,7 @@ export const decimalPlaces: Rule = {
                 fix: {
                   title: { zh: `改为 ${fixed}`, en: `Write ${fixed}` },
                   preferred: false,
-                  derived: false,
+                  recalculates: false,
                   edits: [{ range: cell.range, newText: fixed }],
                 },
               }
@@ -68,6 +69,5 @@ export const decimalPlaces: Rule = {
         });
       });
     });
-    return out;
   },
 };

@@ -15,21 +15,20 @@ export const unknownRow: Rule = {
   code: 'unknown-row',
   severity: 'warning',
   description: { zh: '表格中的行与模板的任何一行都不匹配', en: 'A table row that matches no row of the template' },
-  check(ctx) {
-    const out: ReturnType<Rule['check']> = [];
+  tags: ['structure'],
+  scope: 'report',
+  check(ctx, report) {
     for (const table of ctx.report.tables) {
       for (const u of table.unknown) {
         const r = REASON[u.reason];
         const label = u.label ? `“${u.label.slice(0, 30)}”：` : '';
         const labelEn = u.label ? `"${u.label.slice(0, 30)}": ` : '';
-        out.push({
-          code: 'unknown-row',
+        report({
           message: { zh: `表${table.id}：${label}${r.zh}`, en: `table ${table.id}: ${labelEn}${r.en}` },
           range: u.labelRange,
           table: table.id,
         });
       }
     }
-    return out;
   },
 };

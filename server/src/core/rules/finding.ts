@@ -1,8 +1,8 @@
-// Small helpers the rules share: labels, related cells and the edit that sets a cell.
+// What the rules' findings share: labels, related cells and the edit that sets a cell.
 import { formatValue } from '../cells';
 import type { Cell, Fix, RelatedCell, Report, Table, TableBlock, TableRow, TextEdit } from '../model';
-import type { CellRef, TableMath } from '../relations';
-import { checkValue } from '../relations';
+import type { Arithmetic, CellRef } from '../relations';
+import { valueForChecks } from '../relations';
 
 export function columnLabel(block: TableBlock, col: number): string {
   return block.columns[col]?.label ?? String(col + 1);
@@ -12,11 +12,11 @@ export function rowLabel(row: TableRow): string {
   return row.spec.label;
 }
 
-export function related(math: TableMath, block: TableBlock, refs: CellRef[]): RelatedCell[] {
+export function related(arithmetic: Arithmetic, block: TableBlock, refs: CellRef[]): RelatedCell[] {
   return refs.map((r) => ({
     range: r.cell.range,
     label: `${rowLabel(r.row)} / ${columnLabel(block, r.col)}`,
-    value: checkValue(math, r.cell),
+    value: valueForChecks(arithmetic, r.cell),
   }));
 }
 
@@ -27,17 +27,13 @@ export function setCellEdit(cell: Cell, value: number): TextEdit {
   return { range: cell.range, newText: text };
 }
 
-export function setCellFix(cell: Cell, value: number, preferred: boolean, derived: boolean): Fix {
+export function setCellFix(cell: Cell, value: number, preferred: boolean, recalculates: boolean): Fix {
   return {
     title: { zh: `改为 ${value}`, en: `Set to ${value}` },
     preferred,
-    derived,
+    recalculates,
     edits: [setCellEdit(cell, value)],
   };
-}
-
-export function sumText(values: (number | undefined)[]): string {
-  return values.map((v) => String(v ?? '?')).join(' + ');
 }
 
 /** Calls `f` for every aligned row of every table, with its table and block. */

@@ -1,24 +1,24 @@
 // A derived cell (总计, （七）) left blank or filled with a placeholder: fill in the computed value.
+import { blockField, columnLabel, setCellFix } from './finding';
 import type { Rule } from './types';
-import { blockField, columnLabel, setCellFix } from './util';
 
 export const emptyTotal: Rule = {
   code: 'empty-total',
   severity: 'warning',
   description: { zh: '总计 / （七）单元格为空或为占位符', en: 'A 总计 / （七） cell is blank or a placeholder' },
-  check(ctx) {
-    const out: ReturnType<Rule['check']> = [];
+  tags: ['arithmetic', 'fix-all', 'cell'],
+  scope: 'report',
+  check(ctx, report) {
     const seen = new Set();
-    for (const inst of ctx.math.instances) {
+    for (const inst of ctx.arithmetic.instances) {
       if (inst.kind !== 'sum') continue;
       const cell = inst.target.cell;
       if (seen.has(cell) || (cell.kind !== 'blank' && cell.kind !== 'placeholder')) continue;
       seen.add(cell);
-      const value = ctx.math.computed.get(cell);
+      const value = ctx.arithmetic.computed.get(cell);
       const row = inst.target.row.spec.label;
       const column = columnLabel(inst.block, inst.target.col);
-      out.push({
-        code: 'empty-total',
+      report({
         message: {
           zh: `${row}的${column}${cell.kind === 'blank' ? '为空' : `为“${cell.raw}”`}${value !== undefined ? `，应为 ${value}` : ''}`,
           en: `${row} ${column} is ${cell.kind === 'blank' ? 'blank' : `"${cell.raw}"`}${value !== undefined ? `; it should be ${value}` : ''}`,
@@ -31,6 +31,5 @@ export const emptyTotal: Rule = {
         ...(value !== undefined ? { expected: value, fix: setCellFix(cell, value, true, true) } : {}),
       });
     }
-    return out;
   },
 };

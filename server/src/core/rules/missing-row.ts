@@ -8,8 +8,9 @@ export const missingRow: Rule = {
   code: 'missing-row',
   severity: 'warning',
   description: { zh: '表格缺少模板中的某一行', en: 'A row of the template is absent from the table' },
-  check(ctx) {
-    const out: ReturnType<Rule['check']> = [];
+  tags: ['structure'],
+  scope: 'report',
+  check(ctx, report) {
     for (const table of ctx.report.tables) {
       const tpl = ctx.template.tables.find((t) => t.id === table.id);
       for (const m of table.missingRows) {
@@ -34,18 +35,17 @@ export const missingRow: Rule = {
           fix = {
             title: { zh: `插入“${m.row.label}”行（全为 0）`, en: `Insert the row ${m.row.label} with zeros` },
             preferred: false,
-            derived: false,
+            recalculates: false,
             edits: [{ range: { start: at, end: at }, newText }],
           };
         }
         const blockLabel = blockTpl?.label ? `${blockTpl.label} ` : '';
-        out.push({
-          code: 'missing-row',
+        report({
           message: {
             zh: `表${table.id}缺少${blockLabel}“${m.row.label}”行${where.zh}`,
             en: `table ${table.id} has no row ${blockLabel}${m.row.label}${where.en}`,
           },
-          range: table.firstLineRange,
+          range: table.headingRange,
           table: table.id,
           row: m.row.label,
           ...(m.block ? { block: m.block } : {}),
@@ -53,6 +53,5 @@ export const missingRow: Rule = {
         });
       }
     }
-    return out;
   },
 };

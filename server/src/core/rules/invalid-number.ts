@@ -1,8 +1,8 @@
 // A value cell that is not a usable number for its column: text, a unit or remark inside the
 // cell, a negative count, a fraction in a count column, or a number too large to be exact.
 import type { Cell, ColumnSpec } from '../model';
+import { blockField, forEachRow } from './finding';
 import type { Rule } from './types';
-import { blockField, forEachRow } from './util';
 
 function problem(cell: Cell, col: ColumnSpec): { zh: string; en: string } | undefined {
   if (cell.kind === 'text') return { zh: `“${cell.raw}”不是数字`, en: `"${cell.raw}" is not a number` };
@@ -27,14 +27,14 @@ export const invalidNumber: Rule = {
     zh: '单元格不是有效数字（文字、单位、负数、小数件数、超大数）',
     en: 'A cell is not a valid number (text, a unit, a negative or fractional count, a number too large)',
   },
-  check(ctx) {
-    const out: ReturnType<Rule['check']> = [];
+  tags: ['cell'],
+  scope: 'report',
+  check(ctx, report) {
     forEachRow(ctx.report, (table, block, row) => {
       row.cells.forEach((cell, i) => {
         const p = problem(cell, block.columns[i]);
         if (!p) return;
-        out.push({
-          code: 'invalid-number',
+        report({
           message: {
             zh: `${row.spec.label} / ${block.columns[i].label}：${p.zh}`,
             en: `${row.spec.label} / ${block.columns[i].label}: ${p.en}`,
@@ -48,6 +48,5 @@ export const invalidNumber: Rule = {
         });
       });
     });
-    return out;
   },
 };

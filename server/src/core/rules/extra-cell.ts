@@ -1,18 +1,18 @@
 // A row with more value cells than the template's columns: the surplus is pointed at.
+import { blockField, forEachRow } from './finding';
 import type { Rule } from './types';
-import { blockField, forEachRow } from './util';
 
 export const extraCell: Rule = {
   code: 'extra-cell',
   severity: 'error',
   description: { zh: '本行数值单元格多于表格列数', en: 'A row has more value cells than the table has columns' },
-  check(ctx) {
-    const out: ReturnType<Rule['check']> = [];
+  tags: ['structure'],
+  scope: 'report',
+  check(ctx, report) {
     forEachRow(ctx.report, (table, block, row) => {
       if (!row.extra.length) return;
       const k = block.columns.length;
-      out.push({
-        code: 'extra-cell',
+      report({
         message: {
           zh: `${row.spec.label}：有 ${k + row.extra.length} 个数值，表格只有 ${k} 列，多出 ${row.extra.length} 个`,
           en: `${row.spec.label}: ${k + row.extra.length} value cells where ${k} belong (${row.extra.length} surplus)`,
@@ -25,6 +25,5 @@ export const extraCell: Rule = {
         expected: k,
       });
     });
-    return out;
   },
 };
