@@ -16,13 +16,25 @@ export type RuleSetting = z.infer<typeof ruleSetting>;
 /** The file's shape. scripts/generate.ts publishes it as schemas/disclosure-report.schema.json. */
 export const configSchema = z.strictObject({
   $schema: z.optional(z.string()),
-  rules: z.optional(z.record(z.string(), ruleSetting)),
-  /** 'auto', a built-in format's id, or the id of one of `templates` */
-  format: z.optional(z.string().check(z.minLength(1))),
-  /** enforce this many decimals on money cells even where the header states no rule; null = only where stated */
-  decimalPlaces: z.optional(z.nullable(z.number().check(z.int(), z.gte(0), z.lte(10)))),
-  /** custom formats: template files of the built-in formats' shape, relative to the config file */
-  templates: z.optional(z.array(z.string().check(z.minLength(1)))),
+  rules: z.optional(z.record(z.string(), ruleSetting).check(z.describe('Severity of each check, or off, by finding code.'))),
+  format: z.optional(
+    z
+      .string()
+      .check(
+        z.minLength(1),
+        z.describe("The reports' table format: auto (detect it), a built-in format's id, or the id of one of templates."),
+      ),
+  ),
+  decimalPlaces: z.optional(
+    z
+      .nullable(z.number().check(z.int(), z.gte(0), z.lte(10)))
+      .check(z.describe('Require this many decimals in money cells even where the header states no rule; null: only where it states one.')),
+  ),
+  templates: z.optional(
+    z
+      .array(z.string().check(z.minLength(1)))
+      .check(z.describe("Custom formats: template files of the built-in formats' shape, relative to this file.")),
+  ),
 });
 
 export interface Config {

@@ -29,6 +29,7 @@ export type * from './model';
 export {
   type BatchRule,
   codesTagged,
+  REPOSITORY_URL,
   type ReportRule,
   RULE_CODES,
   RULE_INFO,

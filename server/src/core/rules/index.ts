@@ -54,6 +54,7 @@ export function codesTagged(tag: RuleTag): string[] {
   return RULES.filter((r) => r.tags.includes(tag)).map((r) => r.code);
 }
 
+/** where the project lives: rule docs and the published schemas are read from here */
 export const REPOSITORY_URL = 'https://github.com/disclosure-report/disclosure-report';
 
 /** Where a rule is documented (LSP codeDescription.href). */
