@@ -8,7 +8,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import type { AnalyzedDocument, Feature, ServerContext, ServerEnv } from './context';
-import { analyze, type Lang, TEMPLATES, templateReport } from './core/index';
+import { analyze, type Lang, langOf, renderBlankReport, TEMPLATES } from './core/index';
 import { DocumentStore } from './documents';
 import { codeActionsFeature } from './features/codeActions';
 import { commandsFeature } from './features/commands';
@@ -34,11 +34,6 @@ export const FEATURES: Feature[] = [
   commandsFeature,
   statusFeature,
 ];
-
-/** 'zh', 'zh-cn', 'zh-tw' … → Chinese; everything else → English */
-export function langOf(locale: string | undefined): Lang {
-  return locale && /^zh\b/i.test(locale) ? 'zh' : 'en';
-}
 
 function mergeCapabilities(parts: ServerCapabilities[]): ServerCapabilities {
   const result: ServerCapabilities = {};
@@ -126,7 +121,7 @@ export function startServer(connection: Connection, env: ServerEnv, features: Fe
     setTimeout(() => {
       try {
         for (const { id } of TEMPLATES) {
-          const text = templateReport(id);
+          const text = renderBlankReport(id);
           analyze(text);
           // and a long one: long reports take code paths (and heap sizes) a short one does not
           analyze(text.replace(/\t0$/m, '\t1') + '\n（一）说明。'.repeat(2000));

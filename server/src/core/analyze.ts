@@ -1,13 +1,13 @@
 // The pipeline: text → lines of cells (Chevrotain) → title, sections, format → tables aligned
 // to the template → arithmetic → rules → findings, with the config's severities applied.
-import { buildTables } from './align';
+import { buildTables } from './align/index';
 import { type Config, defaultConfig } from './config';
 import type { Finding, Report, Severity } from './model';
+import { chooseFormat, findSections, findTitle } from './outline';
 import { parseLines } from './parser';
 import { type Arithmetic, emptyArithmetic, solveRelations } from './relations';
 import { reportRules } from './rules/index';
 import type { FindingInput, RuleContext } from './rules/types';
-import { chooseFormat, findSections, findTitle } from './structure';
 import { TEMPLATES, type Template } from './templates/index';
 
 export interface AnalyzeOptions {

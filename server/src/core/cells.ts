@@ -1,9 +1,9 @@
 // What a cell's text means: a number, a blank, a placeholder for zero, a number with a unit or a
-// remark, or text. Handles full-width digits and punctuation, thousands separators, and numbers
-// too large to be exact (reported, never silently rounded).
+// remark, or text. Handles full-width digits and punctuation (normalize.ts), thousands separators,
+// and numbers too large to be exact (reported, never silently rounded).
 import type { Cell, CellKind, Range } from './model';
+import { hasFullWidthDigits, normalizeDigits, toFullWidthDigits, trimmedSpan } from './normalize';
 
-const FULL_DIGIT_0 = 0xff10;
 const PLACEHOLDER_RE = /^(?:[-－—–―‐−]+|[/／\\]|无|—+|…+|\.\.\.|N\/A|null)$/i;
 const NUMBER_RE = /^([-+]?)(\d+)(?:\.(\d+))?$/;
 const GROUPED_RE = /^([-+]?)(\d{1,3}(?:,\d{3})+)(?:\.(\d+))?$/;
@@ -12,45 +12,6 @@ const SUBLABEL_RE = /^\d+\s*[.、]\s*\D/;
 const LEADING_NUMBER_RE = /^([-+]?)(\d+)(?:\.(\d+))?(?=\D)/;
 /** E-notation (1e309, 1.23457E+19: a spreadsheet's rounded rendering of a long number) */
 const EXPONENT_RE = /^[eE][-+]?\d/;
-
-/** Full-width digits and punctuation to ASCII; keeps the length (one code unit each). */
-export function normalizeDigits(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= FULL_DIGIT_0 && c <= FULL_DIGIT_0 + 9) out += String.fromCharCode(48 + c - FULL_DIGIT_0);
-    else if (c === 0xff0e)
-      out += '.'; // ．
-    else if (c === 0xff0c)
-      out += ','; // ，
-    else if (c === 0xff0d || c === 0x2212)
-      out += '-'; // － −
-    else if (c === 0xff0b) out += '+';
-    else out += s[i];
-  }
-  return out;
-}
-
-export function hasFullWidthDigits(s: string): boolean {
-  return /[０-９]/.test(s);
-}
-
-export function trimmedSpan(text: string): { start: number; end: number } {
-  let start = 0;
-  let end = text.length;
-  while (start < end && isSpace(text.charCodeAt(start))) start++;
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  return { start, end };
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 0x3000 || c === 0xa0 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b);
-}
-
-/** trims [\s\u3000\u00a0\ufeff]: exactly the set String.prototype.trim removes (RegExp \s) */
-export function trimText(s: string): string {
-  return s.trim();
-}
 
 interface NumberParse {
   value: number;
@@ -140,7 +101,6 @@ export function missingCell(line: number, character: number): Cell {
 
 /** Writes a number as the cell it replaces was written (full-width digits stay full-width). */
 export function formatValue(value: number, like?: Cell): string {
-  const s = Number.isInteger(value) ? String(value) : String(value);
-  if (like?.fullWidth) return s.replace(/[0-9]/g, (d) => String.fromCharCode(FULL_DIGIT_0 + Number(d)));
-  return s;
+  const s = String(value);
+  return like?.fullWidth ? toFullWidthDigits(s) : s;
 }

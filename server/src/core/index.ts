@@ -1,9 +1,10 @@
-// The core's public surface. The language server, the CLI, the benchmarks and the tests import
-// from here and nowhere deeper, so the editor and the CLI run exactly the same checks.
-// Nothing under core/ may import vscode, vscode-languageserver or Node-only modules (fs, path):
-// the same core runs in a web worker.
+// The core's public surface. The language server, the CLI, the readers and the benchmarks import
+// from here and nowhere deeper, so the editor and the CLI run exactly the same checks (tests may
+// import deeper, to test a part on its own). Nothing under core/ may import vscode,
+// vscode-languageserver or Node's modules (fs, path): the same core runs in a web worker.
 
 export { type Analysis, type AnalyzeOptions, analyze } from './analyze';
+export { renderBlankReport } from './blankReport';
 export {
   CONFIG_FILE_NAME,
   type Config,
@@ -22,7 +23,6 @@ export {
   type TemplateReader,
 } from './config';
 export { type CellDescription, describeCell } from './describe';
-export { templateReport } from './example';
 export { applyEdits, fixAllEdits } from './fixes';
 export { fixTitle, formatMessage, langOf } from './messages';
 export type * from './model';
@@ -41,4 +41,4 @@ export {
   ruleDocUrl,
 } from './rules/index';
 export { TEMPLATES, type Template, templateSchema } from './templates/index';
-export { lineStarts, offsetAt, positionAt } from './text';
+export { contains, cover, lineRange, lineStarts, offsetAt, overlaps, pointRange, positionAt, sameRange, withinLines } from './text';

@@ -9,7 +9,10 @@ export function fixTitle(fix: Fix, lang: Lang): string {
   return fix.title[lang] ?? fix.title.en;
 }
 
-/** zh for a Chinese locale (zh, zh-cn, zh-tw …), en otherwise. */
+/**
+ * The display language of a locale: zh for Chinese (zh, zh-cn, zh-TW, zh_CN.UTF-8 …), en for any
+ * other (zha, Zhuang, is not Chinese). The one choice for the CLI (LANG) and the server (VS Code's).
+ */
 export function langOf(locale: string | undefined): Lang {
-  return locale && /^zh/i.test(locale) ? 'zh' : 'en';
+  return locale && /^zh(?![a-z])/i.test(locale) ? 'zh' : 'en';
 }

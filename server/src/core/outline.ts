@@ -1,7 +1,9 @@
-// Title, sections and sub-parts, and the format: the report's outline, found by the phrases real
-// reports use rather than by their numbering (numbering is often wrong in real text).
+// The report's outline: title, sections and sub-parts, found by the phrases real reports use
+// rather than by their numbering (numbering is often wrong in real text); and the format, detected
+// from the phrases only one format's tables use, with the policy for when none does.
 import type { Config } from './config';
 import type { FormatId, Range, RawLine, Report, Section, Title } from './model';
+import { longestMatch, normalizeLabel, trimSpace } from './normalize';
 import { TEMPLATES, type Template, templateById } from './templates/index';
 
 const HEADING_RE = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.{2,48})$/;
@@ -10,77 +12,21 @@ const MARKDOWN_HEADING_RE = /^(#{1,6}\s*(?:\*\*)?|\*\*)(.*?)(?:\*\*)?\s*#*$/;
 const SUBPART_RE = /^[（(]([一二三四五六七八九十]{1,3})[）)]\s*(.*)$/;
 const LONG_LINE = 400;
 
-/**
- * A label for matching: white space removed, ASCII brackets to full-width, quotes unified,
- * full-width digits and ． to ASCII. One pass over the string (this runs on every table line).
- */
-export function normalizeLabel(s: string): string {
-  let out = '';
-  let from = 0; // s[from, i) is copied unchanged when a character needs rewriting
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    let rep: string | undefined;
-    if (c < 0x80) {
-      if (c === 0x28) rep = '（';
-      else if (c === 0x29) rep = '）';
-      else if (c === 0x22) rep = '"';
-      else if (c === 0x27) rep = "'";
-      else if (c === 0x20 || (c >= 9 && c <= 13)) rep = '';
-      else continue;
-      if (rep === '"' || rep === "'") continue; // already the target character
-    } else if (c >= 0xff10 && c <= 0xff19) rep = String.fromCharCode(c - 0xff10 + 48);
-    else if (c === 0xff0e) rep = '.';
-    else if (c === 0x201c || c === 0x201d || c === 0x201e || c === 0x201f) rep = '"';
-    else if (c === 0x2018 || c === 0x2019) rep = "'";
-    else if (isJsSpace(c)) rep = '';
-    else continue;
-    out += s.slice(from, i) + rep;
-    from = i + 1;
-  }
-  return from === 0 ? s : out + s.slice(from);
-}
-
-/** the characters of the RegExp class \s beyond ASCII (String.prototype.trim trims the same set) */
-function isJsSpace(c: number): boolean {
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 function firstText(line: RawLine): { text: string; character: number } | undefined {
   for (const c of line.cells) {
-    const t = c.text.trim();
+    const t = trimSpace(c.text);
     if (t) return { text: t, character: c.character + c.text.indexOf(t[0]) };
   }
   return undefined;
 }
 
 function sectionOf(template: Template, title: string): Template['sections'][number] | undefined {
-  const norm = normalizeLabel(title);
-  let best: Template['sections'][number] | undefined;
-  let bestLen = 0;
-  for (const s of template.sections) {
-    for (const m of s.match) {
-      if (norm.includes(m) && m.length > bestLen) {
-        best = s;
-        bestLen = m.length;
-      }
-    }
-  }
-  return best;
+  return longestMatch(normalizeLabel(title), template.sections, (s) => s.match)?.item;
 }
 
 function nonEmptyCells(line: RawLine): number {
   let n = 0;
-  for (const c of line.cells) if (c.text.length && c.text.trim()) n++;
+  for (const c of line.cells) if (c.text.length && trimSpace(c.text)) n++;
   return n;
 }
 
@@ -172,7 +118,7 @@ function findSubparts(lines: RawLine[], from: number, to: number): Section['subp
   }
   return parts.map((p, i) => {
     let end = i + 1 < parts.length ? parts[i + 1].line - 1 : to;
-    while (end > p.line && !lines[end].text.trim()) end--;
+    while (end > p.line && !trimSpace(lines[end].text)) end--;
     return {
       label: p.label,
       range: { start: { line: p.line, character: p.character }, end: { line: end, character: lines[end].text.length } },

@@ -1,0 +1,73 @@
+// Table alignment: which text line is which template row, and which cell is which column.
+// Real tables arrive damaged (merged cells lost, labels torn across lines, rows out of order,
+// page footers, cells missing or surplus). Alignment reads what it can stand behind and records
+// what it could not place (unknown lines, missing rows) instead of guessing: the rules then skip
+// arithmetic that would rest on a guess.
+//   lines.ts   a line's cells, label and values    match.ts   which row a label names (every layout)
+//   values.ts  value cells aligned to the columns  rows.ts, flat.ts, blocks.ts   one file per layout
+import type { Range, RawLine, Section, Table } from '../model';
+import type { TableTemplate, Template } from '../templates/index';
+import { alignBlocks } from './blocks';
+import { alignFlat } from './flat';
+import { type ClassifiedLine, classifyLine } from './lines';
+import { alignRows } from './rows';
+import { wholeLine } from './values';
+
+export type { ClassifiedLine } from './lines';
+export { classifyLine } from './lines';
+
+const LAYOUTS: Record<TableTemplate['layout'], (lines: ClassifiedLine[], table: TableTemplate, out: Table) => void> = {
+  rows: alignRows,
+  flat: alignFlat,
+  blocks: alignBlocks,
+};
+
+/** The lines of a table's section: after its heading, to the section's end (or the heading's line, for crawled one-line text). */
+function regionOf(
+  table: TableTemplate,
+  sections: Section[],
+  lines: RawLine[],
+): { from: number; to: number; heading?: Range; inline: boolean } | undefined {
+  const s = sections.find((x) => x.index === table.section);
+  if (!s) return undefined;
+  const inline = s.range.start.line === s.range.end.line && lines[s.range.start.line].text.length > 400;
+  return { from: s.headingRange.start.line + (inline ? 0 : 1), to: s.range.end.line, heading: s.headingRange, inline };
+}
+
+export function buildTables(lines: RawLine[], sections: Section[], template: Template): Table[] {
+  const tables: Table[] = [];
+  for (const t of template.tables) {
+    const region = regionOf(t, sections, lines);
+    if (!region) continue;
+    const headingRange = region.heading ?? wholeLine(lines[region.from]);
+    const endLine = lines[region.to];
+    const table: Table = {
+      id: t.id,
+      title: t.title,
+      headingRange,
+      range: { start: headingRange.start, end: { line: region.to, character: endLine.text.length } },
+      blocks: [],
+      unknown: [],
+      missingRows: [],
+    };
+    tables.push(table);
+    const classified: ClassifiedLine[] = [];
+    let cellular = 0;
+    for (let i = region.from; i <= region.to; i++) {
+      const lc = classifyLine(lines[i]);
+      if (lc.cells.length >= 2) cellular++;
+      classified.push(lc);
+    }
+    if (region.inline || cellular === 0) {
+      const text = region.inline
+        ? lines[region.from].text.slice(region.heading?.end.character ?? 0)
+        : classified.map((l) => l.line.text).join('');
+      if (/\d{4,}/.test(text) || region.inline) {
+        table.unreadable = { reason: 'no cell separators: the figures run together and cannot be told apart' };
+        continue;
+      }
+    }
+    LAYOUTS[t.layout](classified, t, table);
+  }
+  return tables;
+}

@@ -1,0 +1,94 @@
+// Classifying a table line: its cells (the parser's tab cells; a Markdown pipe row split at its
+// pipes; one cell of space-separated PDF text split at the spaces), where the label ends and the
+// values begin, and whether the line is a page footer.
+import { classifyText, makeCell } from '../cells';
+import type { Cell, Range, RawLine } from '../model';
+import { normalizeLabel, trimSpace } from '../normalize';
+
+const FOOTER_RE = /^(?:[-—–―－]+\s*\d+\s*[-—–―－]+|第\s*\d+\s*页.*|共\s*\d+\s*页|\d+\s*\/\s*\d+)$/;
+/** a Markdown table row: | a | b | c | (a PDF or HTML converted to Markdown) */
+const PIPE_ROW_RE = /^\s*\|.*\|\s*$/;
+const PIPE_RULE_RE = /^\s*\|(\s*:?-{2,}:?\s*\|)+\s*$/;
+
+export interface ClassifiedLine {
+  line: RawLine;
+  cells: Cell[];
+  /** index of the last text cell (the label part ends there); -1 when the line has no text */
+  labelEnd: number;
+  /** the label cells' text, normalised (normalizeLabel) */
+  label: string;
+  labelRange?: Range;
+  /** the cells after the label: the values */
+  values: Cell[];
+}
+
+/** Cells of a line; a single-cell line "行政许可 97" (PDF text with spaces) is split at the spaces. */
+export function classifyLine(line: RawLine): ClassifiedLine {
+  let cells =
+    line.cells.length === 1 && PIPE_ROW_RE.test(line.text)
+      ? splitPipes(line)
+      : line.cells.map((c) => makeCell(c.text, c.line, c.character));
+  const nonBlank = cells.filter((c) => c.kind !== 'blank');
+  if (nonBlank.length === 1 && nonBlank[0].kind === 'text') cells = splitSpaced(nonBlank[0], line) ?? cells;
+  // the label is the text before the first value; text after a value is a (bad) value
+  let labelEnd = -1;
+  for (let i = 0; i < cells.length; i++) {
+    const k = cells[i].kind;
+    if (k === 'number' || k === 'annotated' || k === 'placeholder') break;
+    if (k === 'text') labelEnd = i;
+  }
+  const labelCells = cells.slice(0, labelEnd + 1).filter((c) => c.kind !== 'blank');
+  const label = normalizeLabel(labelCells.map((c) => c.raw).join(''));
+  const labelRange = labelCells.length ? { start: labelCells[0].range.start, end: labelCells[labelCells.length - 1].range.end } : undefined;
+  return { line, cells, labelEnd, label, labelRange, values: cells.slice(labelEnd + 1) };
+}
+
+function splitPipes(line: RawLine): Cell[] {
+  if (PIPE_RULE_RE.test(line.text)) return [];
+  const cells: Cell[] = [];
+  const text = line.text;
+  let start = text.indexOf('|') + 1;
+  for (let i = start; i < text.length; i++) {
+    if (text[i] === '|' && text[i - 1] !== '\\') {
+      cells.push(makeCell(text.slice(start, i), line.line, start));
+      start = i + 1;
+    }
+  }
+  return cells;
+}
+
+function splitSpaced(cell: Cell, line: RawLine): Cell[] | undefined {
+  const tokens: { text: string; start: number }[] = [];
+  const re = /[^\s\u3000]+/g;
+  const base = cell.range.start.character;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(cell.raw))) tokens.push({ text: m[0], start: base + m.index });
+  if (tokens.length < 2) return undefined;
+  let k = tokens.length;
+  while (k > 0) {
+    const kind = classifyText(tokens[k - 1].text).kind;
+    if (kind !== 'number' && kind !== 'placeholder') break;
+    k--;
+  }
+  const values = tokens.length - k;
+  if (values === 0 || (k === 0 && values < 2)) return undefined;
+  const out: Cell[] = [];
+  if (k > 0) {
+    const endTok = tokens[k - 1];
+    const text = line.text.slice(base, endTok.start + endTok.text.length);
+    out.push(makeCell(text, line.line, base));
+  }
+  for (let i = k; i < tokens.length; i++) out.push(makeCell(tokens[i].text, line.line, tokens[i].start));
+  return out;
+}
+
+/** a page number or a "第 3 页 共 9 页" line between the rows of a table printed over pages */
+export function isFooter(lc: ClassifiedLine): boolean {
+  if (lc.line.text.length > 40) return false;
+  const t = trimSpace(lc.line.text);
+  return t.length < 24 && FOOTER_RE.test(t.replace(/\s+/g, ' '));
+}
+
+export function hasValue(cells: Cell[]): boolean {
+  return cells.some((c) => c.kind === 'number' || c.kind === 'annotated' || c.kind === 'placeholder');
+}

@@ -1,0 +1,149 @@
+// The `rows` layout (table 三): one text line per template row. Real tables arrive damaged, and
+// what can be read with certainty is read: a label torn over two lines, a group label whose
+// merged first sub-row lost its label, values on the line under their label, one value per line
+// (PDF text in reading order), a row written with blanks only. What cannot be placed is recorded.
+import type { Cell, Range, Table, TableRow } from '../model';
+import type { BlockTemplate, RowTemplate, TableTemplate } from '../templates/index';
+import { pointRange } from '../text';
+import { type ClassifiedLine, hasValue, isFooter } from './lines';
+import { matchRowLabel } from './match';
+import { alignValueCells, columnSpec, rowSpec, shapeOf, unknownLine, wholeLine } from './values';
+
+type Found = { row: RowTemplate; note?: string };
+
+export function alignRows(lines: ClassifiedLine[], table: TableTemplate, out: Table): void {
+  const block = table.blocks[0];
+  const k = block.columns.length;
+  /** the row group the labels so far named: the context of a sub-row's bare number */
+  let group: string | undefined;
+  const assigned = new Map<string, TableRow>();
+  const labelSeen = new Map<string, Range>();
+  const candidates = lines.filter((lc) => !isFooter(lc));
+  const shape = shapeOf(candidates, k);
+  let pending: ClassifiedLine[] = [];
+  const pendingRows = new Map<string, { row: RowTemplate; at: Range }>();
+
+  const place = (lc: ClassifiedLine, row: RowTemplate, values: Cell[], labelRange: Range | undefined, note?: string) => {
+    if (assigned.has(row.id)) {
+      out.unknown.push(unknownLine(lc, 'duplicate', labelRange));
+      return;
+    }
+    const w = alignValueCells(lc, values, k, shape);
+    const r: TableRow = {
+      spec: rowSpec(row),
+      lineRange: wholeLine(lc.line),
+      labelRange: labelRange ?? pointRange(lc.line.line, 0),
+      cells: w.cells,
+      extra: w.extra,
+      valueCount: w.valueCount,
+    };
+    if (note) r.note = note;
+    ambiguity(r, block);
+    assigned.set(row.id, r);
+  };
+
+  const singleValue = (x: ClassifiedLine | undefined): Cell | undefined => {
+    if (!x || x.labelEnd >= 0) return undefined;
+    const v = x.cells.filter((c) => c.kind !== 'blank');
+    return v.length === 1 && v[0].kind !== 'text' ? v[0] : undefined;
+  };
+  for (let idx = 0; idx < candidates.length; idx++) {
+    const lc = candidates[idx];
+    let values = hasValue(lc.values);
+    if (!values && lc.label && lc.values.length >= k - 1) {
+      // a row written with blanks only (blank = 0): a label that names a row, then a full row of blanks
+      values = matchRowLabel(lc.label, block).kind === 'row';
+    }
+    if (!values) {
+      if (!lc.label) continue;
+      // a label-only line: a header, a torn label, or a row whose values are elsewhere
+      const prev = pending[pending.length - 1];
+      for (const text of prev ? [lc.label, prev.label + lc.label] : [lc.label]) {
+        const m = matchRowLabel(text, block, group);
+        if (text === lc.label && m.group) group = m.group;
+        const at = text === lc.label ? lc.labelRange : prev?.labelRange;
+        if (m.kind === 'row' && at && !labelSeen.has(m.row.id)) labelSeen.set(m.row.id, at);
+        if (m.kind === 'row' && at) pendingRows.set(m.row.id, { row: m.row, at });
+      }
+      pending.push(lc);
+      continue;
+    }
+    if (lc.labelEnd < 0) {
+      // values without a label: attach to the label just above only when that is one whole label
+      // the rows the label-only lines above name (a group heading such as （三）不予公开 names none):
+      // exactly one, or the values cannot be placed
+      const named = [...pendingRows.values()];
+      const m = named.length === 1 ? { row: named[0].row } : undefined;
+      const denseCount = lc.values.filter((c) => c.kind !== 'blank').length;
+      // one value per line under the label (PDF text in reading order): exactly a row's worth
+      const vertical: Cell[] = [];
+      if (m && !assigned.has(m.row.id) && denseCount === 1) {
+        for (let j = idx; vertical.length < k && singleValue(candidates[j]); j++) vertical.push(singleValue(candidates[j])!);
+        if (vertical.length < k || singleValue(candidates[idx + k])) vertical.length = 0;
+      }
+      if (m && !assigned.has(m.row.id) && denseCount === k) {
+        place(lc, m.row, lc.values, named[0].at, 'label on the line above');
+      } else if (m && vertical.length === k) {
+        place({ ...lc, cells: vertical, values: vertical }, m.row, vertical, named[0].at, 'one value per line');
+        idx += k - 1;
+      } else {
+        out.unknown.push(unknownLine(lc, 'no-label'));
+      }
+      pending = [];
+      pendingRows.clear();
+      continue;
+    }
+    const own = matchRowLabel(lc.label, block, group);
+    if (own.group) group = own.group;
+    let found: Found | undefined = own.kind === 'row' ? own : undefined;
+    let labelRange = lc.labelRange;
+    if (!found && pending.length) {
+      const joined = matchRowLabel(pending.map((p) => p.label).join('') + lc.label, block, group);
+      if (joined.kind === 'row') {
+        found = { row: joined.row, note: 'label split over lines' };
+        labelRange = pending.find((p) => p.labelRange)?.labelRange ?? labelRange;
+      }
+    }
+    if (!found && own.kind === 'group') {
+      // a group label with values but no sub-row label: the merged first sub-row lost its label
+      const first = block.rows.find((r) => r.group === group && r.sub === 1);
+      if (first && !assigned.has(first.id)) found = { row: first, note: `label lost: read as ${first.label}` };
+    }
+    if (found) place(lc, found.row, lc.values, labelRange, found.note);
+    else out.unknown.push(unknownLine(lc, 'unmatched'));
+    pending = [];
+    pendingRows.clear();
+  }
+
+  const rows: TableRow[] = [];
+  for (const row of block.rows) {
+    const r = assigned.get(row.id);
+    if (r) rows.push(r);
+    else out.missingRows.push({ block: block.id, row: rowSpec(row), labelSeenAt: labelSeen.get(row.id) });
+  }
+  out.blocks.push({
+    id: block.id,
+    label: block.label,
+    columns: block.columns.map(columnSpec),
+    rows,
+    ...(block.groups ? { groups: block.groups.map((g) => ({ id: g.id, label: g.label })) } : {}),
+  });
+}
+
+/**
+ * A row one cell short whose last value equals the sum of the others could be a row with its
+ * 总计 present and one part missing: its columns cannot be told, so it is marked uncertain.
+ */
+function ambiguity(r: TableRow, block: BlockTemplate): void {
+  const k = block.columns.length;
+  if (r.valueCount !== k - 1 || !block.columns[k - 1].derived) return;
+  const vals = r.cells
+    .slice(0, k - 1)
+    .map((c) => (c.kind === 'number' ? c.value! : c.kind === 'blank' || c.kind === 'placeholder' ? 0 : NaN));
+  const last = vals[vals.length - 1];
+  const rest = vals.slice(0, -1).reduce((a, b) => a + b, 0);
+  if (last > 0 && last === rest) {
+    r.uncertain = true;
+    r.note = 'one cell short, and its last value is the sum of the others: which cell is missing cannot be told';
+  }
+}

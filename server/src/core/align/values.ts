@@ -1,0 +1,92 @@
+// What every layout shares once a line's row is known: its value cells aligned to the template's
+// columns (padded with 'missing' cells where the text had fewer), the table's grid shape, the
+// unknown-line record, and the template's row and column as the model's specs.
+import { missingCell } from '../cells';
+import type { Cell, ColumnSpec, Range, RawLine, RowSpec, UnknownLine } from '../model';
+import type { ColumnTemplate, RowTemplate } from '../templates/index';
+import { lineRange } from '../text';
+import { type ClassifiedLine, hasValue } from './lines';
+
+export interface TableShape {
+  /** blanks stand for zero somewhere between numbers: the grid is positional */
+  sparse: boolean;
+  /** most common cell count of the table's row lines */
+  width: number;
+}
+
+export function shapeOf(lines: ClassifiedLine[], k: number): TableShape {
+  let sparse = false;
+  const widths = new Map<number, number>();
+  for (const lc of lines) {
+    if (!hasValue(lc.values)) continue;
+    widths.set(lc.cells.length, (widths.get(lc.cells.length) ?? 0) + 1);
+    const t = lc.values;
+    let first = -1;
+    let last = -1;
+    for (let i = 0; i < t.length; i++) {
+      if (t[i].kind !== 'blank') {
+        if (first < 0) first = i;
+        last = i;
+      }
+    }
+    for (let i = first + 1; i < last; i++) if (t[i].kind === 'blank') sparse = true;
+  }
+  let width = 0;
+  let best = 0;
+  for (const [w, n] of widths) if (n > best || (n === best && w > width)) [width, best] = [w, n];
+  return { sparse, width: width >= k ? width : 0 };
+}
+
+/** The whole line, as a range. */
+export function wholeLine(line: RawLine): Range {
+  return lineRange(line.line, line.text.length);
+}
+
+/** Pads `cells` to `k` with 'missing' cells, placed where the last cell ends (or at the line's end). */
+export function padMissing(cells: Cell[], k: number, line: RawLine): Cell[] {
+  if (cells.length < k) {
+    const last = cells[cells.length - 1];
+    const at = last ? last.range.end.character : line.text.length;
+    while (cells.length < k) cells.push(missingCell(line.line, at));
+  }
+  return cells;
+}
+
+/** The row's value cells, aligned to k columns: present cells, then 'missing' cells at the end. */
+export function alignValueCells(
+  lc: ClassifiedLine,
+  values: Cell[],
+  k: number,
+  shape: TableShape,
+): { cells: Cell[]; extra: Cell[]; valueCount: number } {
+  let t = values;
+  if (shape.sparse && shape.width && lc.cells.length === shape.width && lc.labelEnd < shape.width - k) {
+    t = lc.cells.slice(shape.width - k);
+  } else {
+    // not on the table's grid (merged cells lost, or a dense table): blanks before the first value
+    // are spacers; blanks after the last count only while the row would otherwise be short (a
+    // blank 总计 at the end of the line)
+    t = [...values];
+    while (t.length && t[0].kind === 'blank') t.shift();
+    while (t.length > k && t[t.length - 1].kind === 'blank') t.pop();
+  }
+  return { cells: padMissing(t.slice(0, k), k, lc.line), extra: t.slice(k), valueCount: t.length };
+}
+
+/** A line whose row cannot be told, as the table records it (the unknown-row rule reports it). */
+export function unknownLine(lc: ClassifiedLine, reason: UnknownLine['reason'], labelRange = lc.labelRange): UnknownLine {
+  const whole = wholeLine(lc.line);
+  return { range: whole, labelRange: labelRange ?? whole, label: lc.label, reason };
+}
+
+export function rowSpec(row: RowTemplate): RowSpec {
+  const r: RowSpec = { id: row.id, label: row.label };
+  if (row.derived) r.derived = true;
+  if (row.group) r.group = row.group;
+  if (row.sub !== undefined) r.sub = row.sub;
+  return r;
+}
+
+export function columnSpec(c: ColumnTemplate): ColumnSpec {
+  return { id: c.id, label: c.label, kind: c.kind, derived: c.derived };
+}
