@@ -2,7 +2,7 @@
 // Node bundles (extension host, language server over IPC, CLI) are CommonJS for Node 20+;
 // browser bundles (web extension, language server in a web worker) are for vscode.dev.
 
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -17,7 +17,11 @@ const common = {
   sourcemap: false,
   logLevel: 'warning',
   legalComments: 'none',
-  define: { 'process.env.DR_BROKEN_SERVER': JSON.stringify(broken ? '1' : '') },
+  define: {
+    'process.env.DR_BROKEN_SERVER': JSON.stringify(broken ? '1' : ''),
+    // the version the server reports (initialize's serverInfo): the package's, at build time
+    __DR_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
+  },
 };
 
 /** @type {esbuild.BuildOptions[]} */

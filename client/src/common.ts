@@ -83,7 +83,7 @@ function registerStatusBar(context: vscode.ExtensionContext, client: BaseLanguag
     item.show();
   };
 
-  const fetch = async (document: vscode.TextDocument | undefined) => {
+  const refreshCounts = async (document: vscode.TextDocument | undefined) => {
     if (!document || document.languageId !== LANGUAGE_ID) return;
     try {
       const c = (await client.sendRequest(FINDING_COUNT_REQUEST, { uri: document.uri.toString() })) as FindingCounts | null;
@@ -101,12 +101,12 @@ function registerStatusBar(context: vscode.ExtensionContext, client: BaseLanguag
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       render();
-      void fetch(editor?.document);
+      void refreshCounts(editor?.document);
     }),
     vscode.workspace.onDidCloseTextDocument((document) => counts.delete(document.uri.toString())),
   );
   render();
-  void fetch(vscode.window.activeTextEditor?.document);
+  void refreshCounts(vscode.window.activeTextEditor?.document);
 }
 
 /** Switches plain-text documents that look like a report to the report language. */

@@ -3,7 +3,10 @@
 // connection.console.error (window/logMessage, the "Disclosure Report" output channel) and the
 // request is answered with the feature's neutral result (null, [] …) instead of an error response.
 // A request the client cancelled ($/cancelRequest) gets the neutral result too.
+// analyzedRequest() is the shape of every request on one document: find it, analyse it (once per
+// version, shared by all features), answer from the analysis; the neutral result when it is not open.
 import type { CancellationToken, Connection } from 'vscode-languageserver';
+import type { AnalyzedDocument, ServerContext } from './context';
 
 /** the message and the top stack frame of an error: enough to find it, short enough for a log */
 export function describeError(error: unknown): string {
@@ -45,4 +48,22 @@ export function guardListener<P>(connection: Connection, name: string, listener:
       connection.console.error(`${name} failed: ${describeError(error)}`);
     }
   };
+}
+
+/**
+ * A guarded request on one document: `handler` gets the document's analysis (computed once per
+ * version and shared); a document that is not open, or a request cancelled before the analysis
+ * started, is answered with `fallback`.
+ */
+export function analyzedRequest<P, R>(
+  ctx: ServerContext,
+  name: string,
+  fallback: R,
+  uriOf: (params: P) => string,
+  handler: (analyzed: AnalyzedDocument, params: P, token: CancellationToken) => R | Promise<R>,
+): Handler<P, R> {
+  return guardRequest(ctx.connection, name, fallback, async (params: P, token) => {
+    const analyzed = await ctx.analyze(uriOf(params), token);
+    return analyzed ? handler(analyzed, params, token) : fallback;
+  });
 }

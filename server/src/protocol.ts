@@ -69,7 +69,11 @@ export interface RecalculateResult {
   reason?: string;
 }
 
-/** `Diagnostic.data` of every published diagnostic: what a code action needs to find its fix. */
+/**
+ * `Diagnostic.data` of every published diagnostic: what the finding is, for clients and tests. Code
+ * actions do not read it: they find the finding again, by code and range, in the cached analysis of
+ * the document's version (the server keeps no state per diagnostic).
+ */
 export interface DiagnosticData {
   /** the document version the diagnostic was computed for */
   version: number;

@@ -7,21 +7,26 @@ import {
   type ServerCapabilities,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
+import { AnalysisCache } from './analysisCache';
 import type { AnalyzedDocument, Feature, ServerContext, ServerEnv } from './context';
 import { analyze, type Lang, langOf, renderBlankReport, TEMPLATES } from './core/index';
-import { DocumentStore } from './documents';
 import { codeActionsFeature } from './features/codeActions';
 import { commandsFeature } from './features/commands';
-import { configFeature, SettingsResolver } from './features/config';
+import { configFeature } from './features/config';
 import { diagnosticsFeature } from './features/diagnostics';
 import { foldingFeature } from './features/folding';
 import { hoverFeature } from './features/hover';
 import { statusFeature } from './features/status';
 import { symbolsFeature } from './features/symbols';
 import type { InitializationOptions } from './protocol';
+import { SettingsResolver } from './settings';
 import { configureLanguage } from './strings';
 
 export type { ServerEnv } from './context';
+
+/** package.json's version, defined at build time by esbuild.mjs */
+declare const __DR_VERSION__: string | undefined;
+const VERSION = typeof __DR_VERSION__ === 'string' ? __DR_VERSION__ : '0.0.0-dev';
 
 /** Every feature of the server, in one list: capabilities and handlers both come from here. */
 export const FEATURES: Feature[] = [
@@ -48,7 +53,7 @@ function mergeCapabilities(parts: ServerCapabilities[]): ServerCapabilities {
 }
 
 export function startServer(connection: Connection, env: ServerEnv, features: Feature[] = FEATURES): void {
-  const store = new DocumentStore((message) => connection.console.error(message), env.afterAnalysis);
+  const store = new AnalysisCache((message) => connection.console.error(message), env.afterAnalysis);
   const resolver = new SettingsResolver(connection, env);
   const listeners: (() => void)[] = [];
   let initParams: InitializeParams | undefined;
@@ -110,7 +115,7 @@ export function startServer(connection: Connection, env: ServerEnv, features: Fe
       },
       ...features.map((f) => f.capabilities?.(params) ?? {}),
     ]);
-    return { capabilities, serverInfo: { name: 'disclosure-report', version: '0.1.0' } };
+    return { capabilities, serverInfo: { name: 'disclosure-report', version: VERSION } };
   });
 
   connection.onInitialized(() => {

@@ -21,7 +21,6 @@ const STRINGS = {
   fixAllTitle: 'Recalculate all totals of this report',
   nothingToRecalculate: 'All totals are already correct: nothing to change.',
   notOpen: 'The document is not open.',
-  changedCells: 'Recalculated {0} total cell(s).',
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

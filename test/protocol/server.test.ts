@@ -1,7 +1,7 @@
 // Protocol tests: the bundled language server as a real process over stdio, driven by a JSON-RPC
 // client (vscode-languageserver-protocol). Build first: `node esbuild.mjs`.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -21,7 +21,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import type { DiagnosticData } from '../../server/src/protocol';
 import { CUSTOM_ID, CUSTOM_ROW_LABEL, customReport, customTemplate } from '../support/custom-template';
-import { applyTextEdits, fileUri, lineOf, SAMPLE, sleep, startServer, type TestServer } from './harness';
+import { applyTextEdits, fileUri, lineOf, ROOT, SAMPLE, sleep, startServer, type TestServer } from './harness';
 
 const LINES = SAMPLE.split(/\r\n|\r|\n/);
 /** the five rows of the sample that lack their 总计 cell (the `(三) 不予` line is row 1.属于国家秘密) */
@@ -71,6 +71,8 @@ describe('the sample report (xigong-2022)', () => {
     const kinds = typeof caps.codeActionProvider === 'object' ? caps.codeActionProvider.codeActionKinds : [];
     assert.deepEqual(kinds, ['quickfix', 'source.fixAll.disclosure-report']);
     assert.equal((caps.textDocumentSync as { change: number }).change, 2, 'incremental sync');
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    assert.deepEqual(server.initializeResult.serverInfo, { name: 'disclosure-report', version: pkg.version });
   });
 
   test('exactly five missing-cell errors, on rows 一、二、（一）、（二） and the (三) 不予 line', async () => {

@@ -8,10 +8,10 @@ import { configureLanguage, t } from '../../server/src/strings';
 test('server strings: English by default, Chinese from the bundle for zh', () => {
   configureLanguage('en');
   assert.equal(t('table'), 'Table');
-  assert.equal(t('changedCells', 3), 'Recalculated 3 total cell(s).');
+  assert.equal(t('notOpen'), 'The document is not open.');
   configureLanguage('zh');
   assert.equal(t('table'), '表');
-  assert.equal(t('changedCells', 3), '已重新计算 3 个合计单元格。');
+  assert.equal(t('notOpen'), '该文档未打开。');
   configureLanguage('en');
 });
 

@@ -2,28 +2,13 @@
 // says so), and `source.fixAll.disclosure-report`, which recalculates every derived cell (总计,
 // （七）, missing totals) and can run from editor.codeActionsOnSave. Every edit is a versioned
 // TextDocumentEdit, so an edit computed for an older version is rejected by the client.
-import { type CodeAction, CodeActionKind, type Diagnostic, type Range } from 'vscode-languageserver';
+import { type CodeAction, CodeActionKind, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import type { Feature, ServerContext } from '../context';
-import { toDiagnostic, versionedEdit } from '../convert';
-import { type Finding, fixAllEdits, fixTitle, type Lang } from '../core/index';
-import { guardRequest } from '../guard';
+import { type Finding, fixAllEdits, fixTitle, type Lang, overlaps, sameRange } from '../core/index';
+import { analyzedRequest } from '../guard';
+import { toDiagnostic, versionedEdit } from '../lsp';
 import { FIX_ALL_KIND, SOURCE } from '../protocol';
 import { t } from '../strings';
-
-function sameRange(a: Range, b: Range): boolean {
-  return (
-    a.start.line === b.start.line &&
-    a.start.character === b.start.character &&
-    a.end.line === b.end.line &&
-    a.end.character === b.end.character
-  );
-}
-
-function overlaps(a: Range, b: Range): boolean {
-  const before = (p: { line: number; character: number }, q: { line: number; character: number }) =>
-    p.line < q.line || (p.line === q.line && p.character < q.character);
-  return !before(a.end, b.start) && !before(b.end, a.start);
-}
 
 /** does the request ask for kind `kind` (LSP: `only` lists kind prefixes)? */
 export function wants(only: string[] | undefined, kind: string): boolean {
@@ -49,39 +34,44 @@ export const codeActionsFeature: Feature = {
   }),
   register(ctx: ServerContext) {
     ctx.connection.onCodeAction(
-      guardRequest(ctx.connection, 'codeAction', [] as CodeAction[], async (params, token): Promise<CodeAction[]> => {
-        const uri = params.textDocument.uri;
-        const analyzed = await ctx.analyze(uri, token);
-        if (!analyzed || analyzed.settings.validate === 'off') return [];
-        const { document, analysis } = analyzed;
-        const version = document.version;
-        const only = params.context.only;
-        const actions: CodeAction[] = [];
+      analyzedRequest(
+        ctx,
+        'codeAction',
+        [] as CodeAction[],
+        (p: CodeActionParams) => p.textDocument.uri,
+        (analyzed, params): CodeAction[] => {
+          if (analyzed.settings.validate === 'off') return [];
+          const { document, analysis } = analyzed;
+          const uri = document.uri;
+          const version = document.version;
+          const only = params.context.only;
+          const actions: CodeAction[] = [];
 
-        if (wants(only, CodeActionKind.QuickFix)) {
-          const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
-          for (const f of analysis.findings) {
-            if (!f.fix || !overlaps(f.range, params.range)) continue;
-            // answer with the client's own diagnostic object where it has one, so the fix attaches to it
-            const diagnostic =
-              ours.find((d) => d.code === f.code && sameRange(d.range, f.range)) ?? toDiagnostic(f, uri, version, ctx.lang);
-            const action = quickFix(f, uri, version, ctx.lang, diagnostic);
-            if (action) actions.push(action);
+          if (wants(only, CodeActionKind.QuickFix)) {
+            const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
+            for (const f of analysis.findings) {
+              if (!f.fix || !overlaps(f.range, params.range)) continue;
+              // answer with the client's own diagnostic object where it has one, so the fix attaches to it
+              const diagnostic =
+                ours.find((d) => d.code === f.code && sameRange(d.range, f.range)) ?? toDiagnostic(f, uri, version, ctx.lang);
+              const action = quickFix(f, uri, version, ctx.lang, diagnostic);
+              if (action) actions.push(action);
+            }
           }
-        }
 
-        if (wants(only, FIX_ALL_KIND)) {
-          const edits = fixAllEdits(analysis);
-          if (edits.length) {
-            actions.push({
-              title: t('fixAllTitle'),
-              kind: FIX_ALL_KIND,
-              edit: versionedEdit(uri, version, edits),
-            });
+          if (wants(only, FIX_ALL_KIND)) {
+            const edits = fixAllEdits(analysis);
+            if (edits.length) {
+              actions.push({
+                title: t('fixAllTitle'),
+                kind: FIX_ALL_KIND,
+                edit: versionedEdit(uri, version, edits),
+              });
+            }
           }
-        }
-        return actions;
-      }),
+          return actions;
+        },
+      ),
     );
   },
 };

@@ -3,9 +3,9 @@
 // edit. The client supplies the active editor's URI when the command palette gives none.
 import { MessageType, ShowMessageNotification } from 'vscode-languageserver';
 import type { Feature, ServerContext } from '../context';
-import { versionedEdit } from '../convert';
 import { fixAllEdits } from '../core/index';
 import { guardRequest } from '../guard';
+import { versionedEdit } from '../lsp';
 import { RECALCULATE_COMMAND, type RecalculateResult } from '../protocol';
 import { t } from '../strings';
 

@@ -3,8 +3,8 @@
 // document's current one, or older than one already published, is dropped.
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Feature, ServerContext } from '../context';
-import { countFindings, toDiagnostic } from '../convert';
 import { describeError, guardListener } from '../guard';
+import { countFindings, toDiagnostic } from '../lsp';
 import { FINDING_COUNT_NOTIFICATION } from '../protocol';
 import { BROKEN_SERVER } from '../testHooks';
 

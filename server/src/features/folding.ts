@@ -1,8 +1,8 @@
 // Folding ranges: each section, each sub-part (（一）…), each table and each block of table 二.
-import { type FoldingRange, FoldingRangeKind } from 'vscode-languageserver';
+import { type FoldingRange, FoldingRangeKind, type FoldingRangeParams } from 'vscode-languageserver';
 import type { Feature, ServerContext } from '../context';
 import type { Range, Report } from '../core/index';
-import { guardRequest } from '../guard';
+import { analyzedRequest } from '../guard';
 
 /** the last line of a range that holds text (a range ending at character 0 ends on the line before) */
 function lastLine(r: Range): number {
@@ -48,10 +48,13 @@ export const foldingFeature: Feature = {
   capabilities: () => ({ foldingRangeProvider: true }),
   register(ctx: ServerContext) {
     ctx.connection.onFoldingRanges(
-      guardRequest(ctx.connection, 'foldingRange', null, async (params, token) => {
-        const analyzed = await ctx.analyze(params.textDocument.uri, token);
-        return analyzed ? foldingRanges(analyzed.analysis.report) : null;
-      }),
+      analyzedRequest(
+        ctx,
+        'foldingRange',
+        null,
+        (p: FoldingRangeParams) => p.textDocument.uri,
+        ({ analysis }) => foldingRanges(analysis.report),
+      ),
     );
   },
 };

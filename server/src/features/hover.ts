@@ -1,9 +1,9 @@
 // Hover on a value cell: its table, row and column; for a derived cell (总计, （七）) the sum
 // written out; for a cell with findings, each message with the expected value.
-import { type Hover, MarkupKind } from 'vscode-languageserver';
+import { type Hover, type HoverParams, MarkupKind } from 'vscode-languageserver';
 import type { Feature, ServerContext } from '../context';
 import { type CellDescription, describeCell, formatMessage, type Lang } from '../core/index';
-import { guardRequest } from '../guard';
+import { analyzedRequest } from '../guard';
 import { t } from '../strings';
 
 export function hoverMarkdown(d: CellDescription, lang: Lang): string {
@@ -57,16 +57,20 @@ export const hoverFeature: Feature = {
   capabilities: () => ({ hoverProvider: true }),
   register(ctx: ServerContext) {
     ctx.connection.onHover(
-      guardRequest(ctx.connection, 'hover', null, async (params, token): Promise<Hover | null> => {
-        const analyzed = await ctx.analyze(params.textDocument.uri, token);
-        if (!analyzed) return null;
-        const d = describeCell(analyzed.analysis, params.position);
-        if (!d) return null;
-        return {
-          contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(d, ctx.lang) },
-          range: d.cell.range,
-        };
-      }),
+      analyzedRequest(
+        ctx,
+        'hover',
+        null,
+        (p: HoverParams) => p.textDocument.uri,
+        ({ analysis }, params): Hover | null => {
+          const d = describeCell(analysis, params.position);
+          if (!d) return null;
+          return {
+            contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(d, ctx.lang) },
+            range: d.cell.range,
+          };
+        },
+      ),
     );
   },
 };

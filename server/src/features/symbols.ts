@@ -2,23 +2,12 @@
 //   sections → sub-parts (（一）主动公开 …) and the section's table → row groups → rows.
 // Table 三's rows are grouped as the printed table groups them: 一、二、 then 三、本年度办理结果
 // with （一）（二）, the groups （三）–（六） and their numbered rows, and （七）总计; then 四、.
-import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
+import { type DocumentSymbol, type DocumentSymbolParams, SymbolKind } from 'vscode-languageserver';
 import type { Feature, ServerContext } from '../context';
-import type { Range, Report, Table, TableBlock, TableRow } from '../core/index';
-import { guardRequest } from '../guard';
+import { cover, type Range, type Report, type Table, type TableBlock, type TableRow, withinLines } from '../core/index';
+import { analyzedRequest } from '../guard';
 
 const RESULTS_LABEL = '三、本年度办理结果';
-
-function cover(a: Range, b: Range): Range {
-  const start =
-    a.start.line < b.start.line || (a.start.line === b.start.line && a.start.character <= b.start.character) ? a.start : b.start;
-  const end = a.end.line > b.end.line || (a.end.line === b.end.line && a.end.character >= b.end.character) ? a.end : b.end;
-  return { start, end };
-}
-
-function within(inner: Range, outer: Range): boolean {
-  return inner.start.line >= outer.start.line && inner.end.line <= outer.end.line;
-}
 
 function symbol(name: string, kind: SymbolKind, range: Range, selectionRange: Range, detail?: string): DocumentSymbol {
   const s: DocumentSymbol = { name, kind, range, selectionRange, children: [] };
@@ -108,7 +97,7 @@ export function documentSymbols(report: Report): DocumentSymbol[] {
       adopt(s, symbol(name, SymbolKind.Key, sub.range, { start: sub.range.start, end: sub.range.start }));
     }
     for (const table of report.tables) {
-      if (!placed.has(table) && within(table.range, s.range)) {
+      if (!placed.has(table) && withinLines(table.range, s.range)) {
         adopt(s, tableSymbol(table));
         placed.add(table);
       }
@@ -125,10 +114,13 @@ export const symbolsFeature: Feature = {
   capabilities: () => ({ documentSymbolProvider: { label: 'Disclosure Report' } }),
   register(ctx: ServerContext) {
     ctx.connection.onDocumentSymbol(
-      guardRequest(ctx.connection, 'documentSymbol', null, async (params, token) => {
-        const analyzed = await ctx.analyze(params.textDocument.uri, token);
-        return analyzed ? documentSymbols(analyzed.analysis.report) : null;
-      }),
+      analyzedRequest(
+        ctx,
+        'documentSymbol',
+        null,
+        (p: DocumentSymbolParams) => p.textDocument.uri,
+        ({ analysis }) => documentSymbols(analysis.report),
+      ),
     );
   },
 };

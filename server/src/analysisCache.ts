@@ -30,7 +30,7 @@ interface CacheEntry {
   analysis: Analysis;
 }
 
-export class DocumentStore {
+export class AnalysisCache {
   readonly documents = new TextDocuments(TextDocument);
   private cache = new Map<string, CacheEntry>();
   /** the last version whose rule errors were logged, per document */
@@ -46,11 +46,6 @@ export class DocumentStore {
       this.cache.delete(e.document.uri);
       this.logged.delete(e.document.uri);
     });
-  }
-
-  /** how many analyses ran (tests and logs read it) */
-  get analyses(): number {
-    return this.stats.analyses;
   }
 
   analysisOf(document: TextDocument, settings: DocumentSettings): Analysis {
