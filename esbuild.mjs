@@ -35,7 +35,7 @@ const builds = [
     external: ['vscode'],
   },
   { entryPoints: { server: 'server/src/node.ts' }, outdir: 'dist/node', platform: 'node', format: 'cjs', target: 'node20' },
-  { entryPoints: { cli: 'server/src/cli.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20' },
+  { entryPoints: { cli: 'server/src/cli/main.ts' }, outdir: 'dist', platform: 'node', format: 'cjs', target: 'node20' },
   // .cjs: the package is "type": "module", and VS Code for the web loads a .js of such a package
   // as an ES module, which its web extension host refuses ("ESM modules are not supported")
   {

@@ -1,11 +1,10 @@
 // The language server on Node: VS Code starts it over IPC (--node-ipc); the protocol tests and
 // other editors over stdio (--stdio). createConnection reads the transport from the arguments.
-import { readFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { nodeHost } from './nodeHost';
 import { startServer } from './server';
 import { installFaultRule } from './testHooks';
 
@@ -44,13 +43,6 @@ function afterAnalysis(): void {
 startServer(connection, {
   platform: 'node',
   afterAnalysis,
-  readFile(path) {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
   uriToPath(uri) {
     if (!uri.startsWith('file:')) return undefined;
     try {
@@ -59,7 +51,5 @@ startServer(connection, {
       return undefined;
     }
   },
-  dirname,
-  join,
-  basename,
+  ...nodeHost,
 });

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import * as os from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { main } from '../../server/src/cli';
+import { main } from '../../server/src/cli/main';
 import { analyze, applyEdits, fixAllEdits } from '../../server/src/core/index';
 import { checkText, docLines, repeatedTables, runMutations, type SuiteOptions } from './fuzz';
 import { generateReport } from './generate';

@@ -5,7 +5,8 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { main } from '../../server/src/cli';
+import { main } from '../../server/src/cli/main';
+import { OUTPUT_FORMATS } from '../../server/src/cli/output/index';
 import { CUSTOM_ID, CUSTOM_ROW_LABEL, customReport, customTemplate } from '../support/custom-template';
 import { generateReport } from '../support/report';
 
@@ -234,4 +235,15 @@ test('a bad custom template is reported by path and key, exit 2, and the built-i
   const file = JSON.parse(r.stdout).files[0];
   assert.equal(file.format, '2021');
   assert.equal(file.diagnostics.filter((f: { code: string }) => f.code === 'missing-cell').length, 5);
+});
+
+test('every output format of the registry is listed in the usage and accepted by --format', async () => {
+  const d = dir({ 'x.txt': XIGONG });
+  const help = await run(['--help'], d);
+  for (const f of OUTPUT_FORMATS) {
+    assert.ok(help.stdout.includes(f.name) && help.stdout.includes(f.summary), `usage lists ${f.name}`);
+    const r = await run(['--format', f.name, 'x.txt'], d);
+    assert.equal(r.code, 1, `${f.name}: the five errors, not bad usage (${r.stderr.slice(0, 200)})`);
+    assert.ok(r.stdout.includes('missing-cell'), `${f.name} output names the findings`);
+  }
 });

@@ -1,0 +1,124 @@
+// Finding the reports (files, folders searched for *.txt, globs) and reading them (UTF-8, else
+// GB18030, which Chinese Windows tools save; binary files refused).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const REPORT_EXT = /\.(txt|text)$/i;
+const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist']);
+
+function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+        i += glob[i + 2] === '/' ? 2 : 1;
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+function walk(dir: string, out: string[], skipped: { file: string; reason: string }[]): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    skipped.push({ file: dir, reason: `cannot read folder: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) walk(p, out, skipped);
+    } else if ((e.isFile() || e.isSymbolicLink()) && REPORT_EXT.test(e.name)) out.push(p);
+  }
+}
+
+export interface Target {
+  file: string;
+  /** found by scanning a folder or glob (non-reports are skipped quietly) rather than named */
+  scanned: boolean;
+  /** the path could not be used (absent, a broken link, an unreadable folder) */
+  error?: string;
+}
+
+export function expandPaths(paths: string[], cwd: string): Target[] {
+  const targets: Target[] = [];
+  const skipped: { file: string; reason: string }[] = [];
+  const missing = { push: (p: string, why = 'no such file or folder') => targets.push({ file: p, scanned: false, error: why }) };
+  const seen = new Set<string>();
+  const add = (file: string, scanned: boolean) => {
+    const key = path.resolve(cwd, file);
+    if (!seen.has(key)) {
+      seen.add(key);
+      targets.push({ file, scanned });
+    }
+  };
+  for (const p of paths) {
+    if (/[*?]/.test(p)) {
+      const norm = p.split(path.sep).join('/');
+      const firstGlob = norm.search(/[*?]/);
+      const baseEnd = norm.lastIndexOf('/', firstGlob);
+      const base = baseEnd >= 0 ? norm.slice(0, baseEnd) || '/' : '.';
+      const files: string[] = [];
+      walk(path.resolve(cwd, base), files, skipped);
+      const re = globToRegExp(norm.startsWith('/') ? norm : path.posix.join(base === '.' ? '' : base, norm.slice(baseEnd + 1)));
+      const matched = files
+        .map((f) => path.relative(cwd, f).split(path.sep).join('/'))
+        .filter((f) => re.test(f) || re.test(path.resolve(cwd, f)));
+      if (!matched.length) missing.push(p);
+      for (const f of matched) add(f, true);
+      continue;
+    }
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(path.resolve(cwd, p));
+    } catch {
+      let link = false;
+      try {
+        link = fs.lstatSync(path.resolve(cwd, p)).isSymbolicLink();
+      } catch {
+        /* absent */
+      }
+      missing.push(p, link ? 'broken symbolic link' : undefined);
+      continue;
+    }
+    if (st.isDirectory()) {
+      const files: string[] = [];
+      walk(path.resolve(cwd, p), files, skipped);
+      for (const f of files) add(path.relative(cwd, f) || f, true);
+    } else add(p, false);
+    for (const s of skipped.splice(0)) targets.push({ file: s.file, scanned: true, error: s.reason });
+  }
+  return targets;
+}
+
+export type ReadResult = { text: string; encoding: 'utf-8' | 'gb18030'; bom: boolean } | { error: string };
+
+export function readReport(file: string): ReadResult {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { error: code === 'EISDIR' ? 'is a folder' : `cannot read (${code ?? (e as Error).message})` };
+  }
+  if (buf.includes(0)) return { error: 'binary file (contains NUL bytes), not report text' };
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
+    return { text, encoding: 'utf-8', bom: text.charCodeAt(0) === 0xfeff };
+  } catch {
+    try {
+      // many reports are saved in GBK/GB18030 by Chinese Windows tools
+      const text = new TextDecoder('gb18030', { fatal: true }).decode(buf);
+      if (/[\u4e00-\u9fff]/.test(text)) return { text, encoding: 'gb18030', bom: false };
+    } catch {
+      /* fall through */
+    }
+    return { error: 'not UTF-8 or GB18030 text' };
+  }
+}

@@ -1,0 +1,151 @@
+// disclosure-report [check] [--format text|json|sarif] [--fix] [--config FILE] [--lang zh|en] PATH...
+// The reviewers' batch checker. It runs the same core as the editor, so both always agree.
+// Exit status: 0 no error-severity finding, 1 some, 2 bad usage or an unreadable file (the other
+// files are still checked and reported).
+//   args.ts  the command line    files.ts  finding and reading reports    output/  one file per --format
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze, applyEdits, type Config, fixAllEdits, loadConfigFile, loadConfigFor } from '../core/index';
+import { nodeHost } from '../nodeHost';
+import { parseArgs, usage } from './args';
+import { expandPaths, readReport } from './files';
+import { type FileResult, outputFormat } from './output/index';
+
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(`${usage()}\n`);
+    return 0;
+  }
+  const opts = parseArgs(argv, io.env);
+  if (typeof opts === 'string') {
+    io.stderr(`disclosure-report: ${opts}\n${usage()}\n`);
+    return 2;
+  }
+  let status = 0;
+  let forced: Config | undefined;
+  if (opts.config) {
+    const file = path.resolve(io.cwd, opts.config);
+    const text = nodeHost.readFile(file);
+    if (text === undefined) {
+      io.stderr(`disclosure-report: cannot read config ${opts.config}\n`);
+      return 2;
+    }
+    const r = loadConfigFile(file, text, nodeHost, opts.config);
+    for (const e of r.errors) io.stderr(`disclosure-report: ${e}\n`);
+    if (r.errors.length) status = 2;
+    forced = r.config;
+  }
+  const configCache = new Map<string, Config>();
+  const configFor = (file: string): Config => {
+    if (forced) return forced;
+    const dir = path.dirname(path.resolve(io.cwd, file));
+    let c = configCache.get(dir);
+    if (!c) {
+      const r = loadConfigFor(dir, nodeHost);
+      for (const e of r.errors) io.stderr(`disclosure-report: ${e}\n`);
+      if (r.errors.length) status = 2;
+      c = r.config;
+      configCache.set(dir, c);
+    }
+    return c;
+  };
+
+  const results: FileResult[] = [];
+  for (const t of expandPaths(opts.paths, io.cwd)) {
+    if (t.error) {
+      results.push({ file: t.file, format: null, diagnostics: [], error: t.error });
+      status = 2;
+      continue;
+    }
+    const abs = path.resolve(io.cwd, t.file);
+    const read = readReport(abs);
+    if ('error' in read) {
+      if (t.scanned && read.error.startsWith('binary')) {
+        results.push({ file: t.file, format: null, diagnostics: [], skipped: read.error });
+        continue;
+      }
+      results.push({ file: t.file, format: null, diagnostics: [], error: read.error });
+      status = 2;
+      continue;
+    }
+    const config = configFor(t.file);
+    let analysis = analyze(read.text, { config });
+    const result: FileResult = {
+      file: t.file,
+      format: analysis.report.format,
+      diagnostics: analysis.findings,
+      encoding: read.encoding,
+      analysis,
+    };
+    if (!analysis.report.format) result.skipped = 'not recognised as a disclosure report';
+    for (const e of analysis.ruleErrors)
+      io.stderr(`disclosure-report: internal error in rule ${e.code} on ${t.file}: ${e.error.split('\n')[0]}\n`);
+    if (opts.fix && analysis.report.format) {
+      const edits = fixAllEdits(analysis);
+      if (edits.length && read.encoding !== 'utf-8') {
+        result.error = `--fix: not rewritten: the file is ${read.encoding}, and only UTF-8 files are rewritten`;
+        status = 2;
+      } else if (edits.length) {
+        const body = read.bom ? read.text.slice(1) : read.text;
+        const fixed = applyEdits(body, edits);
+        const lines = body.split(/\r\n|\r|\n/);
+        result.fixes = edits.map((e) => ({
+          range: e.range,
+          newText: e.newText,
+          old: (lines[e.range.start.line] ?? '').slice(e.range.start.character, e.range.end.character),
+        }));
+        try {
+          fs.writeFileSync(abs, (read.bom ? '\ufeff' : '') + fixed);
+          analysis = analyze(fixed, { config });
+          result.diagnostics = analysis.findings;
+          result.analysis = analysis;
+        } catch (e) {
+          result.error = `--fix: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+          status = 2;
+        }
+      } else result.fixes = [];
+    }
+    results.push(result);
+  }
+
+  const hasError = results.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
+  if (status === 0 && hasError) status = 1;
+  outputFormat(opts.format)!.write(results, { lang: opts.lang, stdout: io.stdout, stderr: io.stderr });
+  return status;
+}
+
+/** Runs the CLI in this process (bin/disclosure-report.js and `node dist/cli.js`). */
+export function run(): void {
+  // `disclosure-report … | head`: the reader went away; stop quietly instead of crashing on EPIPE
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+  main(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+    env: process.env,
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`disclosure-report: internal error: ${e instanceof Error ? e.stack : e}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
+
+declare const require: { main: unknown } | undefined;
+declare const module: unknown;
+if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) run();

@@ -1,0 +1,32 @@
+// What an output format is, and what it is given: one result per file, in the order checked.
+import type { Analysis, Finding, Lang, TextEdit } from '../../core/index';
+
+export interface FileResult {
+  /** the path as given on the command line (or found under a folder or glob given there) */
+  file: string;
+  format: string | null;
+  diagnostics: Finding[];
+  /** the file could not be checked (exit status 2) */
+  error?: string;
+  /** the file was passed over, and why (not a report; binary in a folder) */
+  skipped?: string;
+  /** what --fix changed */
+  fixes?: { range: TextEdit['range']; newText: string; old: string }[];
+  encoding?: string;
+  /** the analysis the diagnostics come from (absent for files that were not read) */
+  analysis?: Analysis;
+}
+
+export interface OutputContext {
+  lang: Lang;
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+export interface OutputFormat {
+  /** the `--format` value */
+  name: string;
+  /** a few words for the usage text */
+  summary: string;
+  write(results: readonly FileResult[], out: OutputContext): void;
+}

@@ -1,0 +1,31 @@
+// --format json: the machine-readable contract of checks.md ("JSON"). Reviewers' tools read it:
+// the keys and their order are fixed, and new ones are only ever added.
+import { type Finding, formatMessage, type Lang } from '../../core/index';
+import type { OutputFormat } from './format';
+
+function diagnosticJson(f: Finding, lang: Lang): Record<string, unknown> {
+  const o: Record<string, unknown> = { code: f.code, severity: f.severity, message: formatMessage(f, lang), range: f.range };
+  if (f.table !== undefined) o.table = f.table;
+  if (f.block !== undefined) o.block = f.block;
+  if (f.row !== undefined) o.row = f.row;
+  if (f.column !== undefined) o.column = f.column;
+  if (f.expected !== undefined) o.expected = f.expected;
+  if (f.actual !== undefined) o.actual = f.actual;
+  return o;
+}
+
+export const jsonOutput: OutputFormat = {
+  name: 'json',
+  summary: 'one JSON document, the stable contract other tools read',
+  write(results, { lang, stdout }) {
+    const files = results.map((r) => {
+      const o: Record<string, unknown> = { file: r.file, format: r.format, diagnostics: r.diagnostics.map((d) => diagnosticJson(d, lang)) };
+      if (r.error) o.error = r.error;
+      if (r.skipped) o.skipped = r.skipped;
+      if (r.fixes) o.fixes = r.fixes;
+      if (r.encoding && r.encoding !== 'utf-8') o.encoding = r.encoding;
+      return o;
+    });
+    stdout(`${JSON.stringify({ version: 1, files }, null, 2)}\n`);
+  },
+};

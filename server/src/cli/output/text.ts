@@ -1,0 +1,35 @@
+// --format text (the default): one line per finding, `file:line:col: severity code message` with
+// 1-based line and column, as compilers print; what --fix changed; a summary on stderr.
+import { formatMessage } from '../../core/index';
+import type { OutputFormat } from './format';
+
+export const textOutput: OutputFormat = {
+  name: 'text',
+  summary: 'file:line:col: severity code message (default)',
+  write(results, { lang, stdout, stderr }) {
+    let errors = 0;
+    let warnings = 0;
+    for (const r of results) {
+      if (r.error) stderr(`${r.file}: error: ${r.error}\n`);
+      if (r.skipped) stderr(`${r.file}: skipped: ${r.skipped}\n`);
+      for (const f of r.fixes ?? []) {
+        stdout(
+          `${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: fixed: ${f.old ? `${f.old} → ` : 'inserted '}${f.newText.replace(/\t/g, '')}\n`,
+        );
+      }
+      for (const d of r.diagnostics) {
+        if (d.severity === 'error') errors++;
+        else if (d.severity === 'warning') warnings++;
+        stdout(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${formatMessage(d, lang)}\n`);
+      }
+    }
+    const checked = results.filter((r) => !r.error && !r.skipped).length;
+    const skippedCount = results.filter((r) => r.skipped).length;
+    const unreadable = results.filter((r) => r.error).length;
+    stderr(
+      lang === 'zh'
+        ? `检查了 ${checked} 个文件：${errors} 个错误，${warnings} 个警告${skippedCount ? `；跳过 ${skippedCount} 个非年报文件` : ''}${unreadable ? `；${unreadable} 个文件无法读取` : ''}\n`
+        : `${checked} file(s) checked: ${errors} error(s), ${warnings} warning(s)${skippedCount ? `; ${skippedCount} skipped (not reports)` : ''}${unreadable ? `; ${unreadable} unreadable` : ''}\n`,
+    );
+  },
+};
