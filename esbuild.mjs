@@ -1,4 +1,6 @@
+// @ts-check
 // Bundles every entry point of the project. Usage: node esbuild.mjs [--watch] [--no-minify]
+// --watch (npm run watch; the Run Extension launch): rebuilds on change, unminified, with source maps.
 // Node bundles (extension host, language server over IPC, CLI) are CommonJS for Node 20+;
 // browser bundles (web extension, language server in a web worker) are for vscode.dev.
 
@@ -6,15 +8,16 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
-const minify = !process.argv.includes('--no-minify');
+const minify = !watch && !process.argv.includes('--no-minify');
 // DR_BROKEN_SERVER=1 builds a server that publishes no findings (server/src/testHooks.ts), to
 // prove that the VS Code suites fail when the product is broken (docs/testing.md, "The suites fail when the product is broken").
 const broken = process.env.DR_BROKEN_SERVER === '1';
 
+/** @type {esbuild.BuildOptions} */
 const common = {
   bundle: true,
   minify,
-  sourcemap: false,
+  sourcemap: watch ? 'linked' : false,
   logLevel: 'warning',
   legalComments: 'none',
   define: {
@@ -24,7 +27,7 @@ const common = {
   },
 };
 
-/** @type {esbuild.BuildOptions[]} */
+/** @type {(esbuild.BuildOptions & { entryPoints: Record<string, string> })[]} */
 const builds = [
   {
     entryPoints: { extension: 'client/src/extension.ts' },
@@ -50,7 +53,7 @@ const builds = [
   { entryPoints: { server: 'server/src/browser.ts' }, outdir: 'dist/web', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
-const missing = builds.flatMap((b) => Object.values(b.entryPoints)).filter((f) => !existsSync(f));
+const missing = builds.flatMap((b) => Object.values(b.entryPoints)).filter((f) => typeof f === 'string' && !existsSync(f));
 if (missing.length) {
   console.error(`esbuild.mjs: missing entry points: ${missing.join(', ')}`);
   process.exit(1);
@@ -62,7 +65,23 @@ mkdirSync('dist', { recursive: true });
 writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
 
 if (watch) {
-  for (const b of builds) await (await esbuild.context({ ...common, ...b })).watch();
+  // the lines .vscode/tasks.json's problem matcher waits for (a background task's begin and end)
+  let pending = 0;
+  /** @type {esbuild.Plugin} */
+  const announce = {
+    name: 'announce',
+    setup(build) {
+      build.onStart(() => {
+        if (pending++ === 0) console.log('[watch] build started');
+      });
+      build.onEnd((r) => {
+        for (const e of r.errors)
+          console.error(`✘ [ERROR] ${e.text}${e.location ? ` ${e.location.file}:${e.location.line}:${e.location.column}` : ''}`);
+        if (--pending === 0) console.log('[watch] build finished');
+      });
+    },
+  };
+  for (const b of builds) await (await esbuild.context({ ...common, ...b, plugins: [announce] })).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build({ ...common, ...b })));
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // Bundles the in-VS-Code test suite (test/vscode) for both extension hosts:
 //   dist/test/vscode/index.js + suite/*.test.js   Node extension host (mocha loaded from node_modules)
 //   dist/test/web/index.cjs                       web worker extension host (mocha's browser build inside)
@@ -14,6 +15,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export async function buildTests() {
   const suite = readdirSync(path.join(root, 'test/vscode/suite')).filter((f) => f.endsWith('.test.ts'));
   rmSync(path.join(root, 'dist/test'), { recursive: true, force: true });
+  /** @type {import('esbuild').BuildOptions} */
   const common = { absWorkingDir: root, bundle: true, sourcemap: 'inline', logLevel: 'warning', external: ['vscode'] };
   await Promise.all([
     esbuild.build({

@@ -1,3 +1,4 @@
+// @ts-check
 // Shared by scripts/run-vscode-tests.mjs and scripts/ui-smoke.mjs: makes sure the VS Code server
 // (code-server, installed by scripts/install-vscode.sh into .vscode-test/) is there, starts and
 // stops a throw-away instance on 127.0.0.1 (fresh profile, no auth), launches Debian's Chromium.
@@ -51,7 +52,7 @@ export async function freePort(wanted) {
     const srv = net.createServer();
     srv.on('error', reject);
     srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
+      const { port } = /** @type {net.AddressInfo} */ (srv.address());
       srv.close(() => resolve(port));
     });
   });
@@ -61,7 +62,7 @@ export async function freePort(wanted) {
 export function tempCopy(folder, prefix) {
   const dest = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   fs.cpSync(folder, dest, { recursive: true });
-  for (const f of fs.readdirSync(dest, { recursive: true })) {
+  for (const f of fs.readdirSync(dest, { recursive: true, encoding: 'utf8' })) {
     const p = path.join(dest, f);
     fs.chmodSync(p, fs.statSync(p).isDirectory() ? 0o755 : 0o644);
   }
@@ -87,6 +88,9 @@ function env(home) {
  * Starts code-server on 127.0.0.1:`port` with `folder` open. `vsix`: installed first.
  * `smokeTestDriver`: lets the built workbench honour extensionDevelopmentPath/extensionTestsPath
  * from the URL payload. `settings`: extra user settings.
+ */
+/**
+ * @param {{ port: number, folder: string, vsix?: string, smokeTestDriver?: boolean, log?: boolean, settings?: Record<string, unknown> }} options
  */
 export async function startCodeServer({ port, folder, vsix, smokeTestDriver = false, log = false, settings = {} }) {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'dr-code-server-'));
@@ -129,7 +133,7 @@ export async function startCodeServer({ port, folder, vsix, smokeTestDriver = fa
   }
   const killGroup = () => {
     try {
-      process.kill(-child.pid, 'SIGKILL');
+      process.kill(-(child.pid ?? 0), 'SIGKILL');
     } catch {
       /* gone */
     }
@@ -167,14 +171,14 @@ export async function startCodeServer({ port, folder, vsix, smokeTestDriver = fa
     async stop() {
       const alive = () => {
         try {
-          process.kill(-child.pid, 0);
+          process.kill(-(child.pid ?? 0), 0);
           return true;
         } catch {
           return false;
         }
       };
       try {
-        process.kill(-child.pid, 'SIGTERM');
+        process.kill(-(child.pid ?? 0), 'SIGTERM');
       } catch {
         /* already gone */
       }
@@ -212,8 +216,10 @@ export async function launchChromium() {
  * 'no-runner' when the workbench finds no extension host for the tests module) and the counts.
  */
 export async function attachSuite(page, { name, verbose, format }) {
+  /** @type {{ passed: number, failed: number, seen: string[] }} */
   const state = { passed: 0, failed: 0, seen: [] };
-  let resolveExit;
+  /** @type {(code: number | string) => void} */
+  let resolveExit = () => undefined;
   const exited = new Promise((resolve) => {
     resolveExit = resolve;
   });
@@ -283,12 +289,17 @@ export async function attachSuite(page, { name, verbose, format }) {
  * ERROR (exit N) in …" and the closing line "name: N passed, N failed" that scripts/test.mjs reads,
  * then exits. An uncaught error ends the run as an infrastructure error (exit 2).
  */
+/**
+ * @param {string} name
+ * @returns {{ passed: number, failed: number, elapsed: () => string, finish: (code: number, why?: string) => never }}
+ */
 export function createRunner(name) {
   const started = Date.now();
   const run = {
     passed: 0,
     failed: 0,
     elapsed: () => `${((Date.now() - started) / 1000).toFixed(1)}s`,
+    /** @type {(code: number, why?: string) => never} */
     finish(code, why) {
       if (why) console.log(`[${name}] ${why}`);
       console.log(`[${name}] ${code === 0 ? 'PASSED' : code === 1 ? 'FAILED' : 'INFRASTRUCTURE ERROR'} (exit ${code}) in ${run.elapsed()}`);

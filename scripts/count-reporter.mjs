@@ -1,3 +1,4 @@
+// @ts-check
 // A node:test reporter that prints one machine-readable line the test orchestrator reads:
 // "DR-COUNTS pass=N fail=N". The spec reporter prints the human-readable part.
 export default async function* countReporter(source) {

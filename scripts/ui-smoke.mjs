@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run test:ui`: a user's-eye smoke test of the packaged extension in a real VS Code (code-server
 // 4.139.1 = VS Code 1.139.1, workbench in Debian's Chromium): package the .vsix, install it, open
 // the sample from the Explorer, see the squiggles and the Problems rows, hover a 总计 cell, run
@@ -59,23 +60,18 @@ const workspace = tempCopy(path.join(ROOT, 'test/fixtures/workspace'), 'dr-ui-ws
 const reportPath = path.join(workspace, REPORT);
 const original = fs.readFileSync(reportPath, 'utf8');
 const port = await freePort(process.env.VSCODE_TEST_PORT);
-let server;
-try {
-  server = await startCodeServer({
-    port,
-    folder: workspace,
-    vsix,
-    log: verbose,
-    settings: {
-      'workbench.colorTheme': 'Default Light Modern',
-      // full-width punctuation is everywhere in these reports: no boxes around it in the screenshots
-      'editor.unicodeHighlight.ambiguousCharacters': false,
-      'editor.minimap.enabled': false,
-    },
-  });
-} catch (err) {
-  finish(2, `VS Code (code-server) could not be started on 127.0.0.1:${port}: ${err.message}`);
-}
+const server = await startCodeServer({
+  port,
+  folder: workspace,
+  vsix,
+  log: verbose,
+  settings: {
+    'workbench.colorTheme': 'Default Light Modern',
+    // full-width punctuation is everywhere in these reports: no boxes around it in the screenshots
+    'editor.unicodeHighlight.ambiguousCharacters': false,
+    'editor.minimap.enabled': false,
+  },
+}).catch((err) => finish(2, `VS Code (code-server) could not be started on 127.0.0.1:${port}: ${err.message}`));
 console.log(`[ui] .vsix installed; code-server ${server.base} up after ${server.seconds.toFixed(1)}s`);
 
 let browser;
@@ -96,6 +92,7 @@ try {
     await page.keyboard.press('Enter');
   };
 
+  /** @type {[string, () => Promise<void>][]} */
   const checks = [
     [
       'the workbench loads',
@@ -140,13 +137,13 @@ try {
         await page.keyboard.press('Enter');
         // the middle of the last "12" on the （七）总计 line, measured in the rendered text
         const box = await page.evaluate(() => {
-          const lines = [...document.querySelectorAll('.editor-instance .view-lines .view-line')];
-          const line = lines.find((l) => /[(（]七[)）]/.test(l.textContent) && l.textContent.includes('总计'));
+          const lines = Array.from(document.querySelectorAll('.editor-instance .view-lines .view-line'));
+          const line = lines.find((l) => /[(（]七[)）]/.test(l.textContent ?? '') && (l.textContent ?? '').includes('总计'));
           if (!line) return null;
           const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
           let last = null;
           for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            const i = n.textContent.lastIndexOf('12');
+            const i = (n.textContent ?? '').lastIndexOf('12');
             if (i >= 0) last = { n, i };
           }
           if (!last) return null;
