@@ -8,7 +8,11 @@ import { after, before, describe, test } from 'node:test';
 import { main } from '../../server/src/cli/main';
 import { analyze, applyEdits, fixAllEdits } from '../../server/src/core/index';
 import { checkText, docLines, repeatedTables, runMutations, type SuiteOptions } from './fuzz';
-import { generateReport } from './generate';
+import { generateSizedReport, rowLine, withWrongSevenTotal } from './report';
+
+// a generated table 三 line: three label cells, six values (cells 3–8), the row's 总计 (cell 9)
+const FIRST_VALUE = 3;
+const ROW_TOTAL = 9;
 
 export function defineRobustnessSuite(opts: SuiteOptions & { cliFiles: number }): void {
   describe('robustness: the core never breaks', () => {
@@ -38,7 +42,7 @@ export function defineRobustnessSuite(opts: SuiteOptions & { cliFiles: number })
       ];
       for (const d of docs) checkText(d, 1000);
       // a report with NUL bytes and surrogates inside its table cells
-      const r = generateReport({ lines: 100, seed: 3 }).replace(/\t(\d+)\t/g, (m, n, off: number) =>
+      const r = generateSizedReport({ lines: 100, seed: 3 }).replace(/\t(\d+)\t/g, (m, n, off: number) =>
         off % 3 === 0 ? `\t${n}\0\t` : off % 3 === 1 ? `\t\ud83d${n}\t` : m,
       );
       checkText(r, 2000);
@@ -55,8 +59,8 @@ export function defineRobustnessSuite(opts: SuiteOptions & { cliFiles: number })
         '一、'.repeat(100_000),
       ];
       for (const l of long) checkText(l, 3000);
-      const report = generateReport({ lines: 100, seed: 4 }).split('\n');
-      const row = report.findIndex((l) => l.startsWith('（七）总计'));
+      const report = generateSizedReport({ lines: 100, seed: 4 }).split('\n');
+      const row = rowLine(report, '（七）总计');
       for (const l of long.slice(0, 4)) {
         const copy = [...report];
         copy[row] = `${copy[row]}\t${l}`;
@@ -67,9 +71,9 @@ export function defineRobustnessSuite(opts: SuiteOptions & { cliFiles: number })
     });
 
     test('numbers beyond safe integers are reported and never summed into a total', () => {
-      const base = generateReport({ lines: 100, seed: 5 });
+      const base = generateSizedReport({ lines: 100, seed: 5 });
       const lines = base.split('\n');
-      const row = lines.findIndex((l) => l.startsWith('（三）不予公开\t1.属于国家秘密'));
+      const row = rowLine(lines, '1.属于国家秘密');
       for (const big of [
         '99999999999999999999',
         '9007199254740993',
@@ -78,7 +82,7 @@ export function defineRobustnessSuite(opts: SuiteOptions & { cliFiles: number })
         '1.23457E+19',
         '99999999999999999999件',
       ]) {
-        for (const col of [2, 4, 7]) {
+        for (const col of [FIRST_VALUE, FIRST_VALUE + 2, FIRST_VALUE + 5]) {
           const cells = lines[row].split('\t');
           cells[col] = big;
           const text = [...lines.slice(0, row), cells.join('\t'), ...lines.slice(row + 1)].join('\n');
@@ -95,14 +99,19 @@ export function defineRobustnessSuite(opts: SuiteOptions & { cliFiles: number })
           const fixed = applyEdits(a.report.text, fixAllEdits(a));
           const fixedLines = docLines(fixed);
           assert.equal(fixedLines[row].split('\t')[col], big, 'the huge number itself was rewritten');
-          const total7 = lines.findIndex((l) => l.startsWith('（七）总计'));
-          if (col < 8)
+          const total7 = rowLine(lines, '（七）总计');
+          if (col < ROW_TOTAL)
             assert.equal(
               fixedLines[total7].split('\t')[col],
               lines[total7].split('\t')[col],
               `（七）总计 column ${col} was recomputed from ${big}`,
             );
-          if (col < 8) assert.equal(fixedLines[row].split('\t')[8], lines[row].split('\t')[8], `the row's 总计 was recomputed from ${big}`);
+          if (col < ROW_TOTAL)
+            assert.equal(
+              fixedLines[row].split('\t')[ROW_TOTAL],
+              lines[row].split('\t')[ROW_TOTAL],
+              `the row's 总计 was recomputed from ${big}`,
+            );
           for (const f of a.findings) {
             if (f.expected !== undefined)
               assert.ok(Number.isSafeInteger(f.expected) || !Number.isInteger(f.expected), `${f.code} expected ${f.expected}`);
@@ -112,15 +121,15 @@ export function defineRobustnessSuite(opts: SuiteOptions & { cliFiles: number })
     });
 
     test('negative and fractional counts are reported at their cell', () => {
-      const base = generateReport({ lines: 100, seed: 6 });
+      const base = generateSizedReport({ lines: 100, seed: 6 });
       const lines = base.split('\n');
-      const row = lines.findIndex((l) => l.startsWith('\t（一）予以公开') || l.includes('（一）予以公开'));
+      const row = rowLine(lines, '（一）予以公开');
       for (const v of ['-3', '2.5', '-0.5', '０.５', '－２']) {
         const cells = lines[row].split('\t');
-        cells[3] = v;
+        cells[FIRST_VALUE] = v;
         const text = [...lines.slice(0, row), cells.join('\t'), ...lines.slice(row + 1)].join('\n');
         const a = analyze(text);
-        const at = cells.slice(0, 3).join('\t').length + 1;
+        const at = cells.slice(0, FIRST_VALUE).join('\t').length + 1;
         assert.ok(
           a.findings.some((f) => f.code === 'invalid-number' && f.range.start.line === row && f.range.start.character === at),
           `${v}: no invalid-number at ${row}:${at}: ${a.findings.map((f) => `${f.code}@${f.range.start.line}:${f.range.start.character}`).join(' ')}`,
@@ -156,8 +165,9 @@ export function defineRobustnessSuite(opts: SuiteOptions & { cliFiles: number })
       dir = mkdtempSync(join(os.tmpdir(), 'dr-fuzz-cli-'));
       const many = join(dir, 'many');
       mkdirSync(many);
-      const report = generateReport({ lines: 90, seed: 8 });
-      const broken = report.replace(/^（七）总计\t\t(\d+)/m, (_, n) => `（七）总计\t\t${Number(n) + 1}`);
+      const report = generateSizedReport({ lines: 90, seed: 8 });
+      const broken = withWrongSevenTotal(report);
+      assert.notEqual(broken, report, 'the broken report differs');
       for (let i = 0; i < opts.cliFiles; i++) {
         const name = join(many, `f${String(i).padStart(5, '0')}.txt`);
         // mostly small non-report text, every 25th a report (every 50th with a wrong total)
@@ -216,7 +226,7 @@ export function defineRobustnessSuite(opts: SuiteOptions & { cliFiles: number })
     test('exit status: 0 for clean reports, 1 with an error finding, 2 on bad usage', async () => {
       const clean = join(dir, 'clean');
       mkdirSync(clean);
-      for (let i = 0; i < 5; i++) writeFileSync(join(clean, `r${i}.txt`), generateReport({ lines: 100, seed: 100 + i }));
+      for (let i = 0; i < 5; i++) writeFileSync(join(clean, `r${i}.txt`), generateSizedReport({ lines: 100, seed: 100 + i }));
       assert.equal((await run(['clean'])).code, 0);
       assert.equal((await run(['many/f00000.txt'])).code, 1);
       assert.equal((await run(['--format', 'yaml', 'clean'])).code, 2);

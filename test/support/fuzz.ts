@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { type Analysis, analyze, applyEdits, fixAllEdits, type Range } from '../../server/src/core/index';
-import { generateReport } from './generate';
+import { generateSizedReport } from './report';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -296,8 +296,8 @@ export interface SuiteOptions {
 export function bases(): { name: string; text: string }[] {
   return [
     ...loadSamples(),
-    { name: 'generated-100', text: generateReport({ lines: 100, seed: 11 }) },
-    { name: 'generated-400', text: generateReport({ lines: 400, seed: 12 }) },
+    { name: 'generated-100', text: generateSizedReport({ lines: 100, seed: 11 }) },
+    { name: 'generated-400', text: generateSizedReport({ lines: 400, seed: 12 }) },
   ];
 }
 
@@ -322,7 +322,7 @@ export function runMutations(opts: SuiteOptions): number {
 
 /** A report whose table 三 region holds its table repeated until the text is about `mb` MB (UTF-8). */
 export function repeatedTables(mb: number): string {
-  const base = generateReport({ lines: 100, seed: 21 });
+  const base = generateSizedReport({ lines: 100, seed: 21 });
   const lines = base.split('\n');
   const start = lines.findIndex((l) => l.startsWith('三、收到和处理'));
   const end = lines.findIndex((l) => l.startsWith('四、政府信息公开行政复议'));

@@ -155,14 +155,19 @@ test('invalid-number: text, unit, negative count, fraction, unsafe number; 本�
 
 test('decimal-places only where the header states a rule (or the config sets one)', () => {
   const { text } = base();
+  const fee = text
+    .split('\n')
+    .find((l) => l.startsWith('行政事业性收费\t'))!
+    .split('\t')[1]; // one decimal, e.g. 12.5
+  assert.match(fee, /^\d+\.\d$/);
   const stated = editLine(text, '本年收费金额', (l) => l.replace('（单位：万元）', '（单位：万元，保留4位小数）'));
   const f = only(stated, 'decimal-places');
   assert.equal(f.length, 1);
-  assert.equal(f[0].fix?.edits[0].newText, '12.5000');
+  assert.equal(f[0].fix?.edits[0].newText, `${fee}000`);
   assert.equal(f[0].fix?.preferred, false);
   assert.deepEqual(only(text, 'decimal-places'), []);
   const byConfig = analyze(text, { config: parseConfig({ decimalPlaces: 2 }).config }).findings.filter((x) => x.code === 'decimal-places');
-  assert.equal(byConfig[0]?.fix?.edits[0].newText, '12.50');
+  assert.equal(byConfig[0]?.fix?.edits[0].newText, `${fee}0`);
 });
 
 test("missing-row: at the table's first line; offers inserting the row with zeros", () => {
