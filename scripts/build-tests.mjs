@@ -1,7 +1,8 @@
 // @ts-check
 // Bundles the in-VS-Code test suite (test/vscode) for both extension hosts:
 //   dist/test/vscode/index.js + suite/*.test.js   Node extension host (mocha loaded from node_modules)
-//   dist/test/web/index.cjs                       web worker extension host (mocha's browser build inside)
+//   dist/test/web/index.cjs                       web worker extension host (mocha's browser build inside),
+//                                                 from an entry generated here: every suite/*.test.ts, then web.ts
 // The product bundles come from esbuild.mjs; the runners call this before every run (~0.2 s).
 // Usage: node scripts/build-tests.mjs
 
@@ -11,6 +12,19 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * The web bundle's entry: mocha set up first, then every suite file (imports run in order, so each
+ * registers its tests), then web.ts's run(). Generated, so no suite file can be left out on the web.
+ * @param {string[]} suite the suite files' names
+ */
+export function webEntry(suite) {
+  return [
+    `import './web-setup';`,
+    ...suite.sort().map((f) => `import './suite/${f.replace(/\.ts$/, '')}';`),
+    `export { run } from './web';`,
+  ].join('\n');
+}
 
 export async function buildTests() {
   const suite = readdirSync(path.join(root, 'test/vscode/suite')).filter((f) => f.endsWith('.test.ts'));
@@ -33,11 +47,10 @@ export async function buildTests() {
       platform: 'browser',
       format: 'cjs',
       target: 'es2022',
-      entryPoints: { index: 'test/vscode/web.ts' },
-      outdir: 'dist/test/web',
+      stdin: { contents: webEntry(suite), resolveDir: path.join(root, 'test/vscode'), sourcefile: 'web-entry.ts', loader: 'ts' },
+      outfile: 'dist/test/web/index.cjs',
       // .cjs: the web extension host loads a module as ESM (which it cannot) when the extension's
       // package.json says "type": "module", unless the file name ends in .cjs
-      outExtension: { '.js': '.cjs' },
       // mocha's browser build is UMD: hide the extension host's CommonJS module/exports from it,
       // or it replaces this bundle's exports (run) with the mocha instance.
       define: { module: 'undefined', exports: 'undefined' },

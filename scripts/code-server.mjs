@@ -58,13 +58,22 @@ export async function freePort(wanted) {
   });
 }
 
-/** Copies a folder to a fresh temporary folder (tests edit and create files in their workspace). */
-export function tempCopy(folder, prefix) {
+/** The files of the VS Code suites' workspace: each a name and the sample it is a copy of (test/vscode/workspace.json). */
+export const WORKSPACE = /** @type {Record<string, { name: string, from: string }>} */ (
+  Object.fromEntries(
+    Object.entries(JSON.parse(fs.readFileSync(path.join(ROOT, 'test/vscode/workspace.json'), 'utf8'))).filter(([k]) => !k.startsWith('$')),
+  )
+);
+
+/**
+ * A fresh temporary workspace (tests edit and create files in it): each file of WORKSPACE, copied
+ * from its sample, so the repository keeps one copy of each sample.
+ */
+export function testWorkspace(prefix) {
   const dest = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  fs.cpSync(folder, dest, { recursive: true });
-  for (const f of fs.readdirSync(dest, { recursive: true, encoding: 'utf8' })) {
-    const p = path.join(dest, f);
-    fs.chmodSync(p, fs.statSync(p).isDirectory() ? 0o755 : 0o644);
+  for (const { name, from } of Object.values(WORKSPACE)) {
+    fs.copyFileSync(path.join(ROOT, from), path.join(dest, name));
+    fs.chmodSync(path.join(dest, name), 0o644);
   }
   return dest;
 }

@@ -11,7 +11,7 @@ import * as dns from 'node:dns/promises';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildTests } from './build-tests.mjs';
-import { ROOT, tempCopy } from './code-server.mjs';
+import { ROOT, testWorkspace } from './code-server.mjs';
 
 process.chdir(ROOT);
 const UPDATE_HOST = 'update.code.visualstudio.com';
@@ -64,7 +64,7 @@ if (!executable && !cached) {
 if (!fs.existsSync('dist/node/extension.js')) fail(2, 'dist/node/extension.js missing: run node esbuild.mjs first');
 await buildTests();
 const { runTests } = await import('@vscode/test-electron');
-const workspace = tempCopy(path.join(ROOT, 'test/fixtures/workspace'), 'dr-desktop-ws-');
+const workspace = testWorkspace('dr-desktop-ws-');
 let code;
 try {
   code = await runTests({

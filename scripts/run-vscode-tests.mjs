@@ -17,7 +17,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { buildTests } from './build-tests.mjs';
-import { attachSuite, createRunner, ensureInstalled, freePort, launchChromium, ROOT, startCodeServer, tempCopy } from './code-server.mjs';
+import {
+  attachSuite,
+  createRunner,
+  ensureInstalled,
+  freePort,
+  launchChromium,
+  ROOT,
+  startCodeServer,
+  testWorkspace,
+} from './code-server.mjs';
 
 process.chdir(ROOT);
 const verbose = process.argv.includes('--verbose');
@@ -38,7 +47,7 @@ await buildTests();
 
 // the extension host inherits the server's environment: test/vscode/index.ts reads DR_TEST_GREP
 if (grep) process.env.DR_TEST_GREP = grep;
-const workspace = tempCopy(path.join(ROOT, 'test/fixtures/workspace'), 'dr-vscode-ws-');
+const workspace = testWorkspace('dr-vscode-ws-');
 process.on('exit', () => fs.rmSync(workspace, { recursive: true, force: true }));
 const port = await freePort(process.env.VSCODE_TEST_PORT);
 const server = await startCodeServer({ port, folder: workspace, smokeTestDriver: true, log: verbose }).catch((err) =>

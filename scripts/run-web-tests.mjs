@@ -5,7 +5,7 @@
 // @vscode/test-web's open({ browserType: 'none' }), in Debian's Chromium driven by playwright-core.
 // The extension runs from its `browser` entry (dist/web/extension.cjs) with the language server in
 // a web worker (dist/web/server.js). Workspace files live in test-web's file system
-// (vscode-test-web://mount/), a copy of test/fixtures/workspace.
+// (vscode-test-web://mount/), a copy of the workspace testWorkspace() writes (test/vscode/workspace.json).
 //
 // Usage: node scripts/run-web-tests.mjs [--verbose]
 //   env: VSCODE_WEB_PORT (default: a free port), VSCODE_TEST_TIMEOUT_MS (default 240000), CHROMIUM_PATH,
@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { buildTests } from './build-tests.mjs';
-import { attachSuite, CHROMIUM, createRunner, freePort, launchChromium, ROOT, tempCopy } from './code-server.mjs';
+import { attachSuite, CHROMIUM, createRunner, freePort, launchChromium, ROOT, testWorkspace } from './code-server.mjs';
 
 process.chdir(ROOT);
 const verbose = process.argv.includes('--verbose');
@@ -55,7 +55,7 @@ await buildTests();
 prepareVSCodeBuild();
 
 const { open } = await import('@vscode/test-web');
-const workspace = tempCopy(path.join(ROOT, 'test/fixtures/workspace'), 'dr-web-ws-');
+const workspace = testWorkspace('dr-web-ws-');
 process.on('exit', () => fs.rmSync(workspace, { recursive: true, force: true }));
 const port = await freePort(process.env.VSCODE_WEB_PORT);
 let server;

@@ -15,10 +15,19 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createRunner, ensureInstalled, freePort, launchChromium, ROOT, startCodeServer, tempCopy } from './code-server.mjs';
+import {
+  createRunner,
+  ensureInstalled,
+  freePort,
+  launchChromium,
+  ROOT,
+  startCodeServer,
+  testWorkspace,
+  WORKSPACE,
+} from './code-server.mjs';
 
 process.chdir(ROOT);
-const REPORT = '西工区2022年政府信息公开工作年度报告.txt';
+const REPORT = WORKSPACE.report.name;
 const screenshots = !process.argv.includes('--no-screenshots');
 const verbose = process.argv.includes('--verbose');
 const run = createRunner('ui');
@@ -56,7 +65,7 @@ if (pack.status !== 0) {
 }
 console.log(`[ui] ${pack.stdout.split('\n')[0]}`);
 
-const workspace = tempCopy(path.join(ROOT, 'test/fixtures/workspace'), 'dr-ui-ws-');
+const workspace = testWorkspace('dr-ui-ws-');
 const reportPath = path.join(workspace, REPORT);
 const original = fs.readFileSync(reportPath, 'utf8');
 const port = await freePort(process.env.VSCODE_TEST_PORT);

@@ -42,7 +42,7 @@ import { SERVER_EXEC_ARGV } from '../../server/src/protocol';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SERVER = process.env.DR_SERVER ? resolve(process.env.DR_SERVER) : join(ROOT, 'dist/node/server.js');
-export const SAMPLE_PATH = join(ROOT, 'test/fixtures/protocol-xigong-2022.txt');
+export const SAMPLE_PATH = join(ROOT, 'test/fixtures/samples/xigong-2022.txt');
 export const SAMPLE = readFileSync(SAMPLE_PATH, 'utf8');
 export const LANGUAGE_ID = 'disclosure-report';
 

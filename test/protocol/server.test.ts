@@ -52,7 +52,7 @@ function editsOf(action: CodeAction): { version: number | null; edits: TextEdit[
 
 describe('the sample report (xigong-2022)', () => {
   let server: TestServer;
-  const uri = fileUri('protocol-xigong-2022.txt');
+  const uri = fileUri('xigong-2022-protocol.txt');
   let diagnostics: Diagnostic[];
 
   before(async () => {

@@ -3,13 +3,14 @@
 // Every wait is on an event, bounded by a timeout; no bare sleeps.
 import * as vscode from 'vscode';
 import { codesTagged } from '../../server/src/core/rules/index';
+import workspace from './workspace.json';
 
 export const LANGUAGE_ID = 'disclosure-report';
 export const SOURCE = 'disclosure-report';
 /** The sample under a report-like name (opens in the language by its file name). */
-export const REPORT_FIXTURE = '西工区2022年政府信息公开工作年度报告.txt';
+export const REPORT_FIXTURE = workspace.report.name;
 /** The same text under a plain name (must be switched to the language by its content). */
-export const PLAIN_FIXTURE = 'xigong-2022-plain.txt';
+export const PLAIN_FIXTURE = workspace.plain.name;
 /** the codes Recalculate Totals clears (the rules tagged fix-all) */
 export const RECALCULATED_CODES = codesTagged('fix-all');
 /** How long a wait for the language server may take (cold start of the server included). */

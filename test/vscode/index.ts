@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { runWithClosingLine } from './closing';
 import { CompactReporter } from './reporter';
 
 export function run(): Promise<void> {
@@ -16,18 +17,5 @@ export function run(): Promise<void> {
     .filter((n) => n.endsWith('.test.js'))
     .sort())
     mocha.addFile(path.join(dir, f));
-  return new Promise((resolve, reject) => {
-    try {
-      const runner = mocha.run((failures) => {
-        const passes = runner.stats?.passes ?? 0;
-        // Plain closing line for CI (mocha's "N passing" is not one); the runner script reads it.
-        console.log(`vscode: ${passes} passed, ${failures} failed`);
-        if (failures > 0) reject(new Error(`${failures} tests failed.`));
-        else if (passes === 0) reject(new Error('no tests ran'));
-        else resolve();
-      });
-    } catch (err) {
-      reject(err);
-    }
-  });
+  return runWithClosingLine(mocha, 'vscode');
 }
