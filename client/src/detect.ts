@@ -1,5 +1,5 @@
 // Does a plain-text document look like a 政府信息公开工作年度报告? Reads only its first lines.
-// Pure (no vscode import), so it can be unit-tested.
+// Pure (no vscode import), so it can be unit-tested (test/unit/client-detect.test.ts).
 
 const SECTION_HEADING = /^\s*[一二三四五六]\s*[、.．]\s*(总体情况|主动公开政府信息|收到和处理政府信息公开申请|政府信息公开行政复议)/;
 

@@ -36,7 +36,7 @@ export class AnalysisCache {
   /** the last version whose rule errors were logged, per document */
   private logged = new Map<string, number>();
   /** how many analyses ran and how long they took (the disclosureReport/serverStats request) */
-  readonly stats: ServerStats = { analyses: 0, lastAnalysisMs: 0, maxAnalysisMs: 0, totalAnalysisMs: 0 };
+  readonly stats: ServerStats = { analyses: 0, lastAnalysisMs: 0, maxAnalysisMs: 0, totalAnalysisMs: 0, pendingValidations: 0 };
 
   constructor(
     private readonly logError: (message: string) => void = () => undefined,

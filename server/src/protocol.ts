@@ -52,6 +52,11 @@ export interface ServerStats {
   lastAnalysisMs: number;
   maxAnalysisMs: number;
   totalAnalysisMs: number;
+  /**
+   * diagnostics work not yet done: debounce timers, validations running, changes waiting for their
+   * settings. 0 once everything sent so far has been published (a barrier for tests)
+   */
+  pendingValidations: number;
   /** V8 heap in use and the documents' cached analyses (Node only; absent in a web worker) */
   heapUsedBytes?: number;
   heapTotalBytes?: number;

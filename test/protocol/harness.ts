@@ -38,13 +38,13 @@ import {
   StreamMessageWriter,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
-import { SERVER_EXEC_ARGV } from '../../server/src/protocol';
+import { LANGUAGE_ID, SERVER_EXEC_ARGV } from '../../server/src/protocol';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SERVER = process.env.DR_SERVER ? resolve(process.env.DR_SERVER) : join(ROOT, 'dist/node/server.js');
 export const SAMPLE_PATH = join(ROOT, 'test/fixtures/samples/xigong-2022.txt');
 export const SAMPLE = readFileSync(SAMPLE_PATH, 'utf8');
-export const LANGUAGE_ID = 'disclosure-report';
+export { LANGUAGE_ID };
 
 export interface StartOptions {
   locale?: string;
@@ -57,6 +57,8 @@ export interface StartOptions {
   debounceMs?: number;
   /** extra environment variables of the server process (e.g. DR_FAULT_RULE) */
   env?: Record<string, string>;
+  /** another server bundle than SERVER (a DR_BROKEN_SERVER build, for example) */
+  server?: string;
 }
 
 export interface TestServer {
@@ -81,6 +83,14 @@ export interface TestServer {
   close(uri: string): Promise<void>;
   /** workspace/didChangeWatchedFiles: these files changed */
   filesChanged(uris: string[]): Promise<void>;
+  /** resolves when the server has asked for the settings (workspace/configuration) `count` times in all */
+  configurationRequested(count?: number): Promise<void>;
+  /**
+   * The quiescence barrier: resolves once the server has no diagnostics work left for what was sent
+   * before the call (serverStats.pendingValidations is 0), so an absence of diagnostics is a fact,
+   * not a timing. Rejects after `timeoutMs`.
+   */
+  quiescent(timeoutMs?: number): Promise<void>;
   /** resolves with the first publishDiagnostics for `uri` (already received or future) that matches */
   waitForDiagnostics(uri: string, match?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   stop(): Promise<void>;
@@ -91,8 +101,9 @@ export function fileUri(name: string): string {
 }
 
 export async function startServer(options: StartOptions = {}): Promise<TestServer> {
-  if (!existsSync(SERVER)) throw new Error(`${SERVER} does not exist: build first with \`node esbuild.mjs\``);
-  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, SERVER, '--stdio'], {
+  const bundle = options.server ?? SERVER;
+  if (!existsSync(bundle)) throw new Error(`${bundle} does not exist: build first with \`node esbuild.mjs\``);
+  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, bundle, '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: options.env ? { ...process.env, ...options.env } : process.env,
   });
@@ -107,6 +118,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const registrations: Registration[] = [];
   const notifications: { method: string; params: unknown }[] = [];
   const waiters: { uri: string; match: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  let configurationRequests = 0;
+  const configurationWaiters: { count: number; resolve: () => void }[] = [];
 
   const server = {} as TestServer;
   server.settings = options.settings;
@@ -127,6 +140,11 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     (params: unknown) => void notifications.push({ method: 'disclosureReport/findingCountChanged', params }),
   );
   connection.onRequest(ConfigurationRequest.type, async (p) => {
+    configurationRequests++;
+    for (const w of configurationWaiters.filter((x) => x.count <= configurationRequests)) {
+      configurationWaiters.splice(configurationWaiters.indexOf(w), 1);
+      w.resolve();
+    }
     if (options.configurationDelayMs) await new Promise((r) => setTimeout(r, options.configurationDelayMs));
     return p.items.map((item) => (item.section === 'disclosureReport' ? (server.settings ?? {}) : null));
   });
@@ -190,6 +208,21 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       }),
     changeConfiguration: (settings: unknown) =>
       connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { disclosureReport: settings } }),
+    configurationRequested(count = 1) {
+      if (configurationRequests >= count) return Promise.resolve();
+      return new Promise<void>((resolve) => configurationWaiters.push({ count, resolve }));
+    },
+    async quiescent(timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        // answered after every message sent before it: the notifications above have reached the server
+        const stats = (await connection.sendRequest('disclosureReport/serverStats')) as { pendingValidations: number };
+        if (stats.pendingValidations === 0) return;
+        if (Date.now() > deadline)
+          throw new Error(`the server still has ${stats.pendingValidations} validations pending after ${timeoutMs} ms`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    },
     waitForDiagnostics(uri: string, match: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 5000) {
       const seen = diagnostics.find((p) => p.uri === uri && match(p));
       if (seen) return Promise.resolve(seen);
@@ -256,4 +289,5 @@ export function lineOf(text: string, needle: string, from = 0): number {
   throw new Error(`no line contains ${needle}`);
 }
 
+/** a pause, for simulating a user's typing cadence (never to wait for a result: see quiescent()) */
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import {
   type Diagnostic,
   DidChangeTextDocumentNotification,
@@ -18,16 +19,11 @@ import {
   HoverRequest,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
+import type { ServerStats } from '../../server/src/protocol';
 import { consistentTable3, consistentTable4, generateReport, renderReport, rng } from '../support/report';
-import { fileUri, lineOf, SAMPLE, sleep, startServer, type TestServer } from './harness';
+import { fileUri, lineOf, ROOT, SAMPLE, sleep, startServer, type TestServer } from './harness';
 
 const STATS = 'disclosureReport/serverStats';
-interface ServerStats {
-  analyses: number;
-  lastAnalysisMs: number;
-  maxAnalysisMs: number;
-  totalAnalysisMs: number;
-}
 
 function codes(diagnostics: Diagnostic[]): string[] {
   return [...new Set(diagnostics.map((d) => String(d.code)))].sort();
@@ -278,7 +274,7 @@ describe('a 10,000-line report while the user types', () => {
         ],
       });
       const final = await server.waitForDiagnostics(uri, (p) => p.version === finalVersion, 20_000);
-      await sleep(400); // anything late would arrive now
+      await server.quiescent(20_000); // nothing more will be published for what was sent
       probing = false;
       await probes;
       const afterStats = (await server.connection.sendRequest(STATS)) as ServerStats;
@@ -331,5 +327,41 @@ describe('a document larger than the editor checks', () => {
     await server.open(small, damagedReport().text, 1);
     const d = await server.waitForDiagnostics(small, (p) => p.diagnostics.length > 0);
     assert.ok(codes(d.diagnostics).includes('missing-cell'));
+  });
+});
+
+describe('the suites can fail: a server built broken (DR_BROKEN_SERVER) is caught', () => {
+  test('it publishes no findings and counts none where the product publishes the five missing 总计', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dr-broken-'));
+    try {
+      const bundle = join(dir, 'server.cjs');
+      // the server entry as esbuild.mjs builds it, with the test hook esbuild.mjs sets for DR_BROKEN_SERVER=1
+      await build({
+        entryPoints: [join(ROOT, 'server/src/node.ts')],
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        outfile: bundle,
+        logLevel: 'error',
+        define: { 'process.env.DR_BROKEN_SERVER': '"1"', __DR_VERSION__: '"0.0.0-broken"' },
+      });
+      const uri = fileUri('broken-server.txt');
+      const results: { diagnostics: number; total: number }[] = [];
+      for (const server of [await startServer(), await startServer({ server: bundle })]) {
+        try {
+          await server.open(uri, SAMPLE);
+          const published = await server.waitForDiagnostics(uri);
+          const counts = (await server.connection.sendRequest('disclosureReport/findingCount', { uri })) as { total: number };
+          results.push({ diagnostics: published.diagnostics.length, total: counts.total });
+        } finally {
+          await server.stop();
+        }
+      }
+      assert.deepEqual(results[0], { diagnostics: 5, total: 5 }, 'the product');
+      assert.deepEqual(results[1], { diagnostics: 0, total: 0 }, 'the broken build: every suite that expects the five fails on it');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

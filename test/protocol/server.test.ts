@@ -21,7 +21,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import type { DiagnosticData } from '../../server/src/protocol';
 import { CUSTOM_ID, CUSTOM_ROW_LABEL, customReport, customTemplate } from '../support/custom-template';
-import { applyTextEdits, fileUri, lineOf, ROOT, SAMPLE, sleep, startServer, type TestServer } from './harness';
+import { applyTextEdits, fileUri, lineOf, ROOT, SAMPLE, startServer, type TestServer } from './harness';
 
 const LINES = SAMPLE.split(/\r\n|\r|\n/);
 /** the five rows of the sample that lack their 总计 cell (the `(三) 不予` line is row 1.属于国家秘密) */
@@ -356,7 +356,7 @@ describe('editing', () => {
     await server.change(uri, 2, broken);
     await server.change(uri, 3, fixed);
     const v3 = await server.waitForDiagnostics(uri, (p) => p.version === 3);
-    await sleep(400); // anything late would arrive now
+    await server.quiescent(); // nothing more will be published for what was sent
     const published = server.diagnostics.filter((p) => p.uri === uri);
     const versions = published.map((p) => p.version);
     assert.ok(
@@ -377,13 +377,13 @@ describe('editing', () => {
     try {
       const uri = fileUri('edit-4.txt');
       await slow.open(uri, SAMPLE, 1);
-      await sleep(20);
+      // version 1's check now waits for its settings: the edits arrive meanwhile
+      await slow.configurationRequested();
       await slow.change(uri, 2, SAMPLE.replace('12\t0\t0\t0\t0\t0\t12', '12\t0\t0\t0\t0\t0\t99'));
-      await sleep(20);
       const [fixedRow] = [SAMPLE.replace(LINES[MISSING_ROWS[0]], `${LINES[MISSING_ROWS[0]]}\t12`)];
       await slow.change(uri, 3, fixedRow);
       const v3 = await slow.waitForDiagnostics(uri, (p) => p.version === 3);
-      await sleep(400);
+      await slow.quiescent();
       const versions = slow.diagnostics.filter((p) => p.uri === uri).map((p) => p.version);
       assert.deepEqual(versions, [3], 'versions 1 and 2 were stale when their settings arrived');
       assert.equal(v3.diagnostics.filter((d) => d.code === 'missing-cell').length, 4);
@@ -476,7 +476,7 @@ describe('settings and .disclosure-report.json', () => {
       await server.waitForDiagnostics(uri, (p) => p.version === 1);
       const fixed = SAMPLE.replace(LINES[MISSING_ROWS[0]], `${LINES[MISSING_ROWS[0]]}\t12`);
       await server.change(uri, 2, fixed);
-      await sleep(300);
+      await server.quiescent(); // the change was handled: checked or not, nothing more comes
       assert.deepEqual(
         server.diagnostics.filter((p) => p.uri === uri).map((p) => p.version),
         [1],

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { classifyText, formatValue, makeCell } from '../../server/src/core/cells';
 
-test('numbers: ASCII, full-width, thousands separators, decimals, signs', () => {
+test('a number is read in ASCII or full-width digits, with thousands separators, decimals and signs', () => {
   assert.equal(classifyText('12').num?.value, 12);
   assert.equal(classifyText('１２').num?.value, 12);
   assert.equal(classifyText('1,234').num?.value, 1234);
@@ -12,7 +12,7 @@ test('numbers: ASCII, full-width, thousands separators, decimals, signs', () => 
   assert.equal(classifyText('－3').num?.value, -3);
 });
 
-test('placeholders for zero', () => {
+test('-, —, / and 无 are placeholders that count as zero', () => {
   for (const p of ['-', '—', '——', '/', '／', '无', '－']) assert.equal(classifyText(p).kind, 'placeholder', p);
 });
 

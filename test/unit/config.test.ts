@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { defaultConfig, findConfigFile, mergeConfig, parseConfig } from '../../server/src/core/config';
 
-test('valid config', () => {
+test('a valid config is read as written, with no error', () => {
   const r = parseConfig({ rules: { 'missing-row': 'off', balance: 'warning' }, format: '2019', decimalPlaces: 2 });
   assert.deepEqual(r.errors, []);
   assert.deepEqual(r.config, { rules: { 'missing-row': 'off', balance: 'warning' }, format: '2019', decimalPlaces: 2, templates: [] });
@@ -32,7 +32,7 @@ test('unknown rule codes and unknown keys are errors', () => {
   );
 });
 
-test('broken JSON and non-objects', () => {
+test('broken JSON and non-objects are one error each, and the defaults apply', () => {
   assert.match(parseConfig('{ "rules": ', 'c.json').errors[0], /^c\.json: not valid JSON/);
   assert.match(parseConfig('[]', 'c.json').errors[0], /expected a JSON object/);
   assert.deepEqual(parseConfig('[]').config, defaultConfig());

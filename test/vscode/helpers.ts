@@ -3,10 +3,10 @@
 // Every wait is on an event, bounded by a timeout; no bare sleeps.
 import * as vscode from 'vscode';
 import { codesTagged } from '../../server/src/core/rules/index';
+import { LANGUAGE_ID, SOURCE } from '../../server/src/protocol';
 import workspace from './workspace.json';
 
-export const LANGUAGE_ID = 'disclosure-report';
-export const SOURCE = 'disclosure-report';
+export { LANGUAGE_ID, SOURCE };
 /** The sample under a report-like name (opens in the language by its file name). */
 export const REPORT_FIXTURE = workspace.report.name;
 /** The same text under a plain name (must be switched to the language by its content). */

@@ -1,6 +1,9 @@
 // Diagnostics: the core's findings of each document version, published with the version they
 // belong to. On type they wait for a pause (debounce); a result for a version older than the
-// document's current one, or older than one already published, is dropped.
+// document's current one, or older than one already published, is dropped. The work not yet done
+// (a debounce timer, a validation running, a change waiting for its settings) is counted in
+// serverStats.pendingValidations: zero means nothing more will be published for what was sent.
+
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Feature, ServerContext } from '../context';
 import { describeError, guardListener } from '../guard';
@@ -16,6 +19,22 @@ export const diagnosticsFeature: Feature = {
     const published = new Map<string, number>();
     /** documents whose first analysis was scheduled (the first one runs without delay) */
     const seen = new Set<string>();
+    /** validations running, and changes waiting for their settings */
+    let working = 0;
+    const count = () => {
+      ctx.stats.pendingValidations = timers.size + working;
+    };
+    /** runs `work`, counted as pending until it settles */
+    const tracked = async <T>(work: () => Promise<T>): Promise<T> => {
+      working++;
+      count();
+      try {
+        return await work();
+      } finally {
+        working--;
+        count();
+      }
+    };
 
     const schedule = (uri: string, delay: number) => {
       const pending = timers.get(uri);
@@ -24,9 +43,10 @@ export const diagnosticsFeature: Feature = {
         uri,
         setTimeout(() => {
           timers.delete(uri);
-          validate(uri).catch((e) => ctx.connection.console.error(`diagnostics for ${uri} failed: ${describeError(e)}`));
+          tracked(() => validate(uri)).catch((e) => ctx.connection.console.error(`diagnostics for ${uri} failed: ${describeError(e)}`));
         }, delay),
       );
+      count();
     };
 
     const publish = (uri: string, version: number, diagnostics: Diagnostic[]) => {
@@ -67,13 +87,13 @@ export const diagnosticsFeature: Feature = {
           schedule(uri, 0);
           return;
         }
-        const settings = await ctx.settingsFor(uri);
+        const settings = await tracked(() => ctx.settingsFor(uri));
         if (settings.validate === 'onType') schedule(uri, ctx.debounceMs);
       }),
     );
     ctx.documents.onDidSave(
       guardListener(connection, 'didSave', async (e) => {
-        const settings = await ctx.settingsFor(e.document.uri);
+        const settings = await tracked(() => ctx.settingsFor(e.document.uri));
         if (settings.validate === 'onSave') schedule(e.document.uri, 0);
       }),
     );
@@ -83,6 +103,7 @@ export const diagnosticsFeature: Feature = {
         const pending = timers.get(uri);
         if (pending) clearTimeout(pending);
         timers.delete(uri);
+        count();
         seen.delete(uri);
         published.delete(uri);
         void ctx.connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -37,11 +37,9 @@ suite('diagnostics', () => {
         `range ${d.range.start.character}-${d.range.end.character} lies within line ${line.lineNumber + 1}`,
       );
       ok(d.message.length > 0, 'a message');
-      // the missing 总计 goes at the end of the row: the finding points there or at the row
-      ok(
-        d.range.end.character === line.text.length || d.range.start.character === 0 || !d.range.isEmpty,
-        `range of the finding on line ${line.lineNumber + 1} points at the row or its end`,
-      );
+      // a missing-cell finding points at the whole row (checks.md): from its start to its last cell
+      equal(d.range.start.character, 0, `start of the finding on line ${line.lineNumber + 1}`);
+      equal(d.range.end.character, line.text.replace(/\s+$/, '').length, `end of the finding on line ${line.lineNumber + 1}`);
     }
   });
 

@@ -2,7 +2,22 @@
 // The language is picked for a report-like file name and for a plain-text document that reads
 // like a report (disclosureReport.detectPlainText, on by default).
 import * as vscode from 'vscode';
-import { closeAll, equal, firstFindings, freshCopy, LANGUAGE_ID, ok, openReport, PLAIN_FIXTURE, waitForEvent } from '../helpers';
+import {
+  closeAll,
+  codeOf,
+  deepEqual,
+  equal,
+  firstFindings,
+  fiveMissing,
+  freshCopy,
+  LANGUAGE_ID,
+  missingTotalLines,
+  ok,
+  openReport,
+  PLAIN_FIXTURE,
+  waitForEvent,
+  waitForFindings,
+} from '../helpers';
 
 suite('language', () => {
   teardown(closeAll);
@@ -18,10 +33,15 @@ suite('language', () => {
   });
 
   test('a plain-text document that reads like a report switches to the language', async () => {
+    // its name matches none of the language's file name patterns: only its content can switch it
+    const patterns: string[] = (vscode.extensions.all.find((e) => e.packageJSON?.name === 'disclosure-report')?.packageJSON.contributes
+      .languages[0].filenamePatterns ?? []) as string[];
+    ok(patterns.length > 0, 'the manifest declares file name patterns');
+    const globToRe = (g: string) => new RegExp(`^${g.replace(/[.]/g, '\\.').replace(/\*/g, '.*')}$`);
+    ok(!patterns.some((p) => globToRe(p).test(PLAIN_FIXTURE)), `${PLAIN_FIXTURE} matches none of ${patterns.join(', ')}`);
     const uri = await freshCopy(PLAIN_FIXTURE);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
-    ok(doc.languageId === 'plaintext' || doc.languageId === LANGUAGE_ID, `opened as ${doc.languageId}`);
     const current = () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     // A language change closes and reopens the document model: wait on those events.
     await waitForEvent(
@@ -29,7 +49,15 @@ suite('language', () => {
       () => current()?.languageId === LANGUAGE_ID,
       `${uri.path.split('/').pop()} to switch from plaintext to ${LANGUAGE_ID}`,
     );
-    const diags = await firstFindings(uri);
-    ok(diags.length > 0, 'the switched document gets findings');
+    // the server checks it as it checks the report-named copy: the five missing 总计 cells
+    const diags = await waitForFindings(uri, fiveMissing, 'the five missing-cell findings of the switched document');
+    const switched = current()!;
+    deepEqual(
+      diags.map((d) => `${codeOf(d)} ${d.range.start.line}`).sort(),
+      missingTotalLines(switched)
+        .map((l) => `missing-cell ${l}`)
+        .sort(),
+      'findings of the switched document',
+    );
   });
 });

@@ -1,3 +1,4 @@
+// The outline: format detection and policy, the title, the sections (core/outline.ts).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze, parseConfig } from '../../server/src/core/index';
