@@ -28,7 +28,7 @@ export interface FindingCounts {
   info: number;
   hint: number;
   total: number;
-  /** '2021', '2019' or null when the text is not recognised as a report */
+  /** the format's id ('2021', '2019', a custom template's), or null when the text is not recognised as a report */
   format: string | null;
 }
 
