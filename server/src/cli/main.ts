@@ -57,6 +57,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return c;
   };
 
+  const output = outputFormat(opts.format)!;
   const results: FileResult[] = [];
   for (const t of expandPaths(opts.paths, io.cwd)) {
     if (t.error) {
@@ -82,7 +83,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       format: analysis.report.format,
       diagnostics: analysis.findings,
       encoding: read.encoding,
-      analysis,
+      ...(output.needsAnalysis ? { analysis } : {}),
     };
     if (!analysis.report.format) result.skipped = 'not recognised as a disclosure report';
     for (const e of analysis.ruleErrors)
@@ -105,7 +106,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
           fs.writeFileSync(abs, (read.bom ? '\ufeff' : '') + fixed);
           analysis = analyze(fixed, { config });
           result.diagnostics = analysis.findings;
-          result.analysis = analysis;
+          if (output.needsAnalysis) result.analysis = analysis;
         } catch (e) {
           result.error = `--fix: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
           status = 2;
@@ -117,7 +118,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
   const hasError = results.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
   if (status === 0 && hasError) status = 1;
-  outputFormat(opts.format)!.write(results, { lang: opts.lang, stdout: io.stdout, stderr: io.stderr });
+  output.write(results, { lang: opts.lang, stdout: io.stdout, stderr: io.stderr });
   return status;
 }
 

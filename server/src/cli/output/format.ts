@@ -13,7 +13,10 @@ export interface FileResult {
   /** what --fix changed */
   fixes?: { range: TextEdit['range']; newText: string; old: string }[];
   encoding?: string;
-  /** the analysis the diagnostics come from (absent for files that were not read) */
+  /**
+   * the analysis the diagnostics come from, kept only for an output format that asks for it
+   * (`needsAnalysis`): a batch of hundreds of reports would otherwise hold every one in memory
+   */
   analysis?: Analysis;
 }
 
@@ -28,5 +31,7 @@ export interface OutputFormat {
   name: string;
   /** a few words for the usage text */
   summary: string;
+  /** the format draws more than the findings (the tables: html): keep each file's analysis */
+  needsAnalysis?: boolean;
   write(results: readonly FileResult[], out: OutputContext): void;
 }
