@@ -4,6 +4,7 @@
 // the same core runs in a web worker.
 
 export { type Analysis, type AnalyzeOptions, analyze } from './analyze';
+export { derivedCells } from './cellValues';
 export {
   CONFIG_FILE_NAME,
   type Config,
@@ -23,4 +24,6 @@ export { fixTitle, formatMessage, langOf } from './messages';
 export type * from './model';
 /** the rule objects themselves: for fault-injection tests only (a rule that throws) */
 export { RULE_LIST, RULES, type RuleInfo, ruleDocUrl } from './rules/index';
+/** the official formats as data (the table view draws their headers and rows) */
+export { type BlockTemplate, type TableTemplate, type Template, templateById } from './templates/index';
 export { lineStarts, offsetAt, positionAt } from './text';
