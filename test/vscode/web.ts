@@ -7,6 +7,7 @@ import './suite/diagnostics.test';
 import './suite/features.test';
 import './suite/language.test';
 import './suite/recalculate.test';
+import './suite/tableView.test';
 
 declare const mocha: { run(done: (failures: number) => void): { stats?: { passes: number } } };
 
