@@ -14,6 +14,8 @@ const root = document.getElementById('root') as HTMLElement;
 let model: TableViewModel | undefined;
 let cells: CellView[] = [];
 let cursor: Position | undefined;
+/** the element scrolled to for the cursor, until the user scrolls: kept in view while the panel is sized */
+let following: Element | undefined;
 
 const post = (m: FromWebview) => vscode.postMessage(m);
 
@@ -42,6 +44,16 @@ function cellAt(p: Position): CellView | undefined {
   return empty ?? ending;
 }
 
+/** wholly visible: in the window below the sticky status, and inside its grid's horizontal scroll */
+function inView(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  const top = root.querySelector('.dr-status')?.getBoundingClientRect().bottom ?? 0;
+  const wrap = el.closest('.dr-grid-wrap')?.getBoundingClientRect();
+  const left = wrap?.left ?? 0;
+  const right = wrap?.right ?? window.innerWidth;
+  return r.top >= top && r.bottom <= window.innerHeight && r.left >= left && r.right <= right;
+}
+
 function highlight(p: Position, scroll: boolean): void {
   for (const el of Array.from(root.querySelectorAll('.dr-active'))) el.classList.remove('dr-active');
   for (const el of Array.from(root.querySelectorAll('.dr-active-row'))) el.classList.remove('dr-active-row');
@@ -57,7 +69,9 @@ function highlight(p: Position, scroll: boolean): void {
       ) ?? null;
     target?.classList.add('dr-active-row');
   }
-  if (scroll && target) target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  // a redrawing replaces the element followed by its new copy
+  if (scroll || following) following = target ?? undefined;
+  if (scroll && target && !inView(target)) target.scrollIntoView({ block: 'center', inline: 'nearest' });
   post({ type: 'highlighted', cell: cell && target ? cell.id : null, line: p.line });
 }
 
@@ -140,6 +154,15 @@ document.addEventListener('keydown', (e) => {
     e.preventDefault();
     activate(e.target, e);
   }
+});
+
+for (const event of ['wheel', 'mousedown', 'keydown', 'touchstart']) {
+  window.addEventListener(event, () => {
+    following = undefined;
+  });
+}
+window.addEventListener('resize', () => {
+  if (following?.isConnected && !inView(following)) following.scrollIntoView({ block: 'center', inline: 'nearest' });
 });
 
 window.addEventListener('message', (e: MessageEvent<ToWebview>) => {

@@ -41,6 +41,14 @@ export const TABLE_VIEW_CSS = `
     --dr-page-link: #3794ff;
   }
 }
+/* high contrast (VS Code's body classes): no fills, the theme's contrast borders carry the marks */
+body.vscode-high-contrast {
+  --dr-page-head-bg: transparent;
+  --dr-page-derived-bg: transparent;
+  --dr-page-error-bg: transparent;
+  --dr-page-warning-bg: transparent;
+  --dr-page-active: transparent;
+}
 .dr-view {
   --dr-fg: var(--vscode-editor-foreground, var(--dr-page-fg));
   --dr-bg: var(--vscode-editor-background, var(--dr-page-bg));
@@ -122,13 +130,13 @@ export const TABLE_VIEW_CSS = `
 .dr-table-name { font-weight: normal; color: var(--dr-muted); }
 .dr-grid-wrap { overflow-x: auto; }
 .dr-grid { border-collapse: collapse; font-variant-numeric: tabular-nums; }
-.dr-grid th, .dr-grid td { border: 1px solid var(--dr-border); padding: 3px 6px; vertical-align: middle; }
+.dr-grid th, .dr-grid td { border: 1px solid var(--dr-border); padding: 3px 6px; vertical-align: middle; scroll-margin-top: 96px; }
 .dr-head { background: var(--dr-head-bg); font-weight: 600; text-align: center; min-width: 3.5em; }
 .dr-head.dr-derived { background: var(--dr-derived-bg); }
 .dr-corner { font-weight: normal; font-size: 0.88em; color: var(--dr-muted); max-width: 18em; }
 .dr-block-heading { background: var(--dr-head-bg); text-align: left; font-weight: 600; }
 .dr-label { text-align: left; font-weight: normal; max-width: 22em; }
-.dr-group { text-align: center; background: var(--dr-head-bg); }
+.dr-grid .dr-group { text-align: center; vertical-align: top; background: var(--dr-head-bg); }
 .dr-cell { text-align: right; white-space: nowrap; min-width: 3.5em; }
 .dr-cell.dr-derived { background: var(--dr-derived-bg); font-weight: 600; }
 .dr-cell.dr-error { background: var(--dr-error-bg); box-shadow: inset 0 0 0 2px var(--dr-error); }
@@ -149,7 +157,7 @@ export const TABLE_VIEW_CSS = `
 .dr-interactive .dr-cell[data-line]:hover { outline: 1px solid var(--dr-focus); outline-offset: -1px; }
 .dr-cell:focus-visible { outline: 2px solid var(--dr-focus); outline-offset: -2px; }
 .dr-active, .dr-grid .dr-active { background: var(--dr-active); outline: 2px solid var(--dr-contrast-active); outline-offset: -2px; }
-.dr-row.dr-active-row > .dr-label { background: var(--dr-active); }
+.dr-row.dr-active-row > .dr-label:not(.dr-group) { background: var(--dr-active); }
 .dr-list-title { margin: 10px 0 4px; font-size: 1em; font-weight: 600; }
 .dr-findings, .dr-unplaced ul { margin: 0; padding-left: 0; list-style: none; }
 .dr-finding, .dr-unplaced-line { padding: 2px 0 2px 8px; border-left: 3px solid var(--dr-border); margin: 2px 0; }
@@ -165,5 +173,11 @@ export const TABLE_VIEW_CSS = `
 .dr-finding.dr-active { outline: none; }
 .vscode-high-contrast .dr-cell.dr-derived, .vscode-high-contrast .dr-head.dr-derived { outline: 1px dashed var(--dr-contrast); outline-offset: -3px; }
 .vscode-high-contrast .dr-cell.dr-error, .vscode-high-contrast .dr-cell.dr-warning { outline: 2px solid var(--dr-contrast-active); outline-offset: -4px; }
-.vscode-high-contrast .dr-active { outline: 2px dashed var(--dr-contrast-active); }
+.vscode-high-contrast .dr-head, .vscode-high-contrast .dr-group, .vscode-high-contrast .dr-block-heading { background: transparent; }
+.vscode-high-contrast .dr-corner { color: var(--dr-fg); }
+.vscode-high-contrast .dr-active, .vscode-high-contrast .dr-row.dr-active-row > .dr-label:not(.dr-group) {
+  background: transparent;
+  outline: 2px dashed var(--dr-contrast-active);
+  outline-offset: -3px;
+}
 `;
