@@ -114,7 +114,13 @@ class TableViewPanel {
     } catch {
       return; // the server is restarting: the next notification brings the model
     }
-    if (!model || this.disposed || ticket !== this.requests) return;
+    if (this.disposed || ticket !== this.requests) return;
+    if (!model) {
+      // not (yet) open at the server, or a document it does not check: say so until a model comes
+      if (!this.model)
+        this.post({ type: 'unavailable', text: vscode.l10n.t('The language server has no tables for this document (yet).') });
+      return;
+    }
     const doc = this.document();
     // an answer for a version the document has left: the newer version's notification follows
     if (doc && model.version !== doc.version) return;
@@ -255,7 +261,7 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri, title: string):
   const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'tableView.css'));
   const n = nonce();
   const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  const csp = `default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; script-src 'nonce-${n}';`;
+  const csp = `default-src 'none'; style-src ${webview.cspSource}; script-src 'nonce-${n}';`;
   const lang = /^zh/i.test(vscode.env.language) ? 'zh-CN' : 'en';
   return `<!DOCTYPE html>
 <html lang="${lang}">

@@ -282,6 +282,7 @@ test('lines the checker cannot place are listed, never drawn; an absent row is d
   assert.equal(unknown.length, 1);
   assert.equal(unknown[0].reason, 'unmatched');
   assert.match(unknown[0].label, /一行不存在的标签/);
+  assert.equal(unknown[0].text, '9.一行不存在的标签 · 5 · 0 · 0 · 0 · 0 · 0 · 5', 'the line as written, to recognise it by');
   assert.deepEqual(
     unknown[0].findings.map((f) => f.code),
     ['unknown-row'],

@@ -18,7 +18,9 @@ export type ToWebview =
   /** the document changed since the model shown: a newer one is on its way */
   | { type: 'pending'; version: number }
   /** the editor's cursor moved: highlight the cell (or row) under it */
-  | { type: 'cursor'; position: Position };
+  | { type: 'cursor'; position: Position }
+  /** the server has no model for the document (not checked by it, or not open there yet) */
+  | { type: 'unavailable'; text: string };
 
 /** a marked cell as the webview drew it (classes and data attributes read back from the DOM) */
 export interface DrawnCell {

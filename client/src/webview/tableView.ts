@@ -174,6 +174,14 @@ window.addEventListener('message', (e: MessageEvent<ToWebview>) => {
     draw(m.model);
   } else if (m.type === 'pending') {
     if (!model || m.version > model.version) root.classList.add('dr-pending');
+  } else if (m.type === 'unavailable') {
+    // only before anything was drawn: a model drawn stays until a newer one replaces it
+    if (!model) {
+      const note = document.createElement('p');
+      note.className = 'dr-note';
+      note.textContent = m.text;
+      root.replaceChildren(note);
+    }
   } else if (m.type === 'cursor') {
     cursor = m.position;
     if (model) highlight(cursor, true);

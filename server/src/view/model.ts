@@ -430,6 +430,17 @@ function countInto(counts: SeverityCounts, findings: readonly { severity: Severi
 
 // ------------------------------------------------------------------ the model
 
+const LINE_TEXT_MAX = 120;
+
+/** a line's non-blank cells, ' · ' between them, cut to LINE_TEXT_MAX characters */
+function lineText(cells: string[]): string {
+  const text = cells
+    .map((c) => c.trim())
+    .filter(Boolean)
+    .join(' · ');
+  return text.length > LINE_TEXT_MAX ? `${text.slice(0, LINE_TEXT_MAX - 1)}…` : text;
+}
+
 export function tableViewModel(analysis: Analysis, version: number, lang: Lang, options: TableViewOptions = {}): TableViewModel {
   const checked = options.checked ?? true;
   const findings = checked ? (options.findings ?? analysis.findings) : [];
@@ -468,7 +479,16 @@ export function tableViewModel(analysis: Analysis, version: number, lang: Lang, 
     else if (layoutKind === 'flat') flatLayout(b, table, blocks[0], view);
     else rowsLayout(b, table, blocks[0], layout, view);
     for (const u of table.unknown) {
-      view.unplaced.push({ kind: 'unknown-row', reason: u.reason, label: u.label, range: u.labelRange, findings: [] });
+      const line = report.lines[u.range.start.line];
+      const text = line ? lineText(line.cells.map((c) => c.text)) : '';
+      view.unplaced.push({
+        kind: 'unknown-row',
+        reason: u.reason,
+        label: u.label,
+        ...(text ? { text } : {}),
+        range: u.labelRange,
+        findings: [],
+      });
     }
     for (const m of table.missingRows) {
       view.unplaced.push({

@@ -211,8 +211,9 @@ function renderUnplaced(model: TableViewModel, u: UnplacedLine): string {
   const s = viewStrings(model.lang);
   const where = u.range ? `<span class="dr-muted">${escapeHtml(s.line(u.range.start.line + 1))}</span> ` : '';
   const label = u.label ? `<span class="dr-unplaced-label">${escapeHtml(u.label)}</span> ` : '';
+  const text = u.text && u.text !== u.label ? `<code class="dr-line-text">${escapeHtml(u.text)}</code> ` : '';
   const findings = u.findings.length ? `<ul class="dr-findings">${u.findings.map((f) => renderFinding(model, f)).join('')}</ul>` : '';
-  return `<li${attrs({ class: classes('dr-unplaced-line', `dr-${u.kind}`), 'data-reason': u.reason, ...rangeAttrs(u.range) })}>${where}${label}<span class="dr-muted">${escapeHtml(s.unplacedReason[u.reason])}</span>${findings}</li>`;
+  return `<li${attrs({ class: classes('dr-unplaced-line', `dr-${u.kind}`), 'data-reason': u.reason, ...rangeAttrs(u.range) })}>${where}${label}${text}<span class="dr-muted">${escapeHtml(s.unplacedReason[u.reason])}</span>${findings}</li>`;
 }
 
 function before(a: Range, b: Range): number {

@@ -170,6 +170,7 @@ body.vscode-high-contrast {
 .dr-sev-info .dr-sev, .dr-sev-hint .dr-sev { color: var(--dr-info); }
 .dr-code { font-family: var(--vscode-editor-font-family, ui-monospace, monospace); font-size: 0.92em; }
 .dr-unplaced-label { font-weight: 600; }
+.dr-line-text { font-family: var(--vscode-editor-font-family, ui-monospace, monospace); font-size: 0.92em; white-space: pre-wrap; }
 .dr-finding.dr-active { outline: none; }
 .vscode-high-contrast .dr-cell.dr-derived, .vscode-high-contrast .dr-head.dr-derived { outline: 1px dashed var(--dr-contrast); outline-offset: -3px; }
 .vscode-high-contrast .dr-cell.dr-error, .vscode-high-contrast .dr-cell.dr-warning { outline: 2px solid var(--dr-contrast-active); outline-offset: -4px; }

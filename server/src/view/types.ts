@@ -131,6 +131,8 @@ export interface UnplacedLine {
   reason: 'no-label' | 'unmatched' | 'duplicate' | 'absent' | 'label-only';
   /** the text's label (unknown-row) or the template's (missing-row) */
   label: string;
+  /** unknown-row: the line as written, its cells separated by ' · ' (cut to 120 characters) */
+  text?: string;
   block?: string;
   range?: Range;
   findings: FindingView[];
