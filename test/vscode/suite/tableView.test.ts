@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { TableViewTestState } from '../../../client/src/tableView';
 import type { CellView, TableViewModel } from '../../../server/src/view/types';
 import {
+  assertOnlyTotalsInserted,
   closeAll,
   deepEqual,
   equal,
@@ -143,6 +144,24 @@ suite('table view', () => {
     equal(total.text, '12', 'the inserted 总计 is in the view');
     equal(total.findings.length, 0, 'and it is no longer marked');
     equal(updated.drawn?.marked.length, 4, 'four cells are still marked');
+  });
+
+  test('the Recalculate Totals button runs the command: the five totals are written and the view clears', async () => {
+    const { editor, state } = await openWithView();
+    const doc = editor.document;
+    const before = doc.getText();
+    ok(
+      await vscode.commands.executeCommand<boolean>(MESSAGE, doc.uri.toString(), { type: 'command', command: 'recalculate' }),
+      'the panel took the click',
+    );
+    await waitForEvent([vscode.workspace.onDidChangeTextDocument], () => doc.getText() !== before, 'the command to edit the report');
+    assertOnlyTotalsInserted(doc, before);
+    const after = await viewState(
+      doc.uri,
+      { until: 'render', version: doc.version, after: state.renders },
+      'the view to draw the recalculated version',
+    );
+    equal(after.drawn?.marked.length, 0, 'no cell is marked any more');
   });
 
   test('the editor cursor highlights the cell under it', async () => {
