@@ -51,6 +51,14 @@ const builds = [
     external: ['vscode'],
   },
   { entryPoints: { server: 'server/src/browser.ts' }, outdir: 'dist/web', platform: 'browser', format: 'iife', target: 'es2022' },
+  // the table view's webview script (the page's one script; it draws with server/src/view/render.ts)
+  {
+    entryPoints: { tableView: 'client/src/webview/tableView.ts' },
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
 ];
 
 const missing = builds.flatMap((b) => Object.values(b.entryPoints)).filter((f) => typeof f === 'string' && !existsSync(f));
@@ -63,6 +71,24 @@ if (missing.length) {
 // VS Code's extension host and `require` expect, so dist/ declares itself CommonJS.
 mkdirSync('dist', { recursive: true });
 writeFileSync('dist/package.json', '{ "type": "commonjs" }\n');
+
+// The table view's stylesheet: one source, server/src/view/style.ts (a static page inlines the same
+// string), written as a file because the webview's Content Security Policy takes styles from files only.
+async function writeTableViewCss() {
+  const out = await esbuild.build({
+    entryPoints: ['server/src/view/style.ts'],
+    bundle: true,
+    write: false,
+    format: 'cjs',
+    logLevel: 'warning',
+  });
+  const mod = { exports: {} };
+  new Function('module', 'exports', out.outputFiles[0].text)(mod, mod.exports);
+  const css = await esbuild.transform(mod.exports.TABLE_VIEW_CSS, { loader: 'css', minify });
+  mkdirSync('dist/webview', { recursive: true });
+  writeFileSync('dist/webview/tableView.css', css.code);
+}
+await writeTableViewCss();
 
 if (watch) {
   // the lines .vscode/tasks.json's problem matcher waits for (a background task's begin and end)

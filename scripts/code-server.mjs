@@ -199,23 +199,48 @@ export async function startCodeServer({ port, folder, vsix, smokeTestDriver = fa
   };
 }
 
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export async function launchChromium() {
   const { chromium } = await import('playwright-core');
   // launch() gives Chromium a fresh temporary --user-data-dir and deletes it on close.
-  return chromium.launch({
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Chromium on a profile of its own that allows third-party cookies, for VS Code for the web:
+ * test-web serves each webview from another site (http://<uuid>.localhost:PORT), and a fresh
+ * Chromium context blocks third-party cookies and with them a cross-site frame's service worker
+ * ("The user denied permission to use Service Worker"), so no webview would load. Returns a
+ * BrowserContext (pages(), newPage(), close()); the profile is deleted on close.
+ */
+export async function launchChromiumForWebviews(viewport = { width: 1280, height: 800 }) {
+  const { chromium } = await import('playwright-core');
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'dr-chromium-'));
+  fs.mkdirSync(path.join(profile, 'Default'));
+  // cookie_controls_mode 0: allow third-party cookies (1, the default, blocks them in this context)
+  fs.writeFileSync(path.join(profile, 'Default', 'Preferences'), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    viewport,
+    args: CHROMIUM_ARGS,
   });
+  const close = context.close.bind(context);
+  context.close = async () => {
+    await close().catch(() => {});
+    fs.rmSync(profile, { recursive: true, force: true });
+  };
+  return context;
 }
 
 /**

@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { buildTests } from './build-tests.mjs';
-import { attachSuite, CHROMIUM, createRunner, freePort, launchChromium, ROOT, testWorkspace } from './code-server.mjs';
+import { attachSuite, CHROMIUM, createRunner, freePort, launchChromiumForWebviews, ROOT, testWorkspace } from './code-server.mjs';
 
 process.chdir(ROOT);
 const verbose = process.argv.includes('--verbose');
@@ -83,8 +83,9 @@ let page;
 let exitCode = 2;
 let why;
 try {
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // webviews (the table view) need a profile that lets their cross-site frame register its service worker
+  browser = await launchChromiumForWebviews();
+  page = browser.pages()[0] ?? (await browser.newPage());
   const suite = await attachSuite(page, { name: 'web', verbose, format });
   if (verbose) {
     page.on('pageerror', (err) => console.error(`[page error] ${err.message}`));

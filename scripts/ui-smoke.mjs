@@ -3,8 +3,9 @@
 // `npm run test:ui`: a user's-eye smoke test of the packaged extension in a real VS Code (code-server
 // 4.139.1 = VS Code 1.139.1, workbench in Debian's Chromium): package the .vsix, install it, open
 // the sample from the Explorer, see the squiggles and the Problems rows, hover a 总计 cell, run
-// "Disclosure Report: Recalculate Totals" from the command palette, save, check the saved text.
-// Saves docs/squiggles.png and docs/hover.png (the README shows them).
+// "Disclosure Report: Recalculate Totals" from the command palette, save, check the saved text; the
+// table view beside the report ("Disclosure Report: Open Table View"), before and after.
+// Saves docs/squiggles.png, docs/hover.png and docs/table-view.png (the README shows them).
 //
 // Usage: node scripts/ui-smoke.mjs [--no-screenshots] [--verbose]
 //   env: VSCODE_TEST_PORT (default: a free port), CHROMIUM_PATH
@@ -101,6 +102,9 @@ try {
     await page.keyboard.press('Enter');
   };
 
+  // the table view's page: VS Code nests a webview's content in an inner frame of its iframe
+  const tableView = () => page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+
   /** @type {[string, () => Promise<void>][]} */
   const checks = [
     [
@@ -174,6 +178,27 @@ try {
       },
     ],
     [
+      '"Disclosure Report: Open Table View" draws the tables beside the report, the five missing 总计 cells marked',
+      async () => {
+        await page.locator('.view-lines').first().click();
+        // the cursor on the last of the five rows without a 总计: the view scrolls to it and highlights it
+        await palette('Go to Line/Column');
+        await page.keyboard.type('45');
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Control+B'); // the side bar away: room for the view
+        await palette('Disclosure Report: Open Table View');
+        await page.locator('.tab', { hasText: /Tables: / }).waitFor({ timeout: 10000 });
+        const marked = tableView().locator('td.dr-cell.dr-error[data-col="总计"]');
+        await marked.nth(4).waitFor({ timeout: 20000 });
+        const count = await tableView().locator('td.dr-cell.dr-error').count();
+        if (count !== 5) throw new Error(`expected 5 marked cells in the table view, found ${count}`);
+        const status = await tableView().locator('.dr-status').textContent();
+        if (!/5 errors/.test(status)) throw new Error(`the view's status does not count the 5 errors: ${status}`);
+        await tableView().locator('tr.dr-active-row, td.dr-active').first().waitFor({ timeout: 10000 });
+        if (screenshots) await page.screenshot({ path: 'docs/table-view.png' });
+      },
+    ],
+    [
       '"Disclosure Report: Recalculate Totals" from the command palette clears the squiggles',
       async () => {
         await page.mouse.move(5, 400);
@@ -187,6 +212,14 @@ try {
         await page.locator('.view-lines .view-line', { hasText: '本年新收政府信息公开申请数量' }).waitFor({ timeout: 5000 });
         const squiggles = await editor.locator('.squiggly-error').count();
         if (squiggles) throw new Error(`${squiggles} error squiggles left`);
+      },
+    ],
+    [
+      'the table view follows the edit: the five totals drawn, no cell marked',
+      async () => {
+        await tableView().locator('td.dr-cell.dr-error').first().waitFor({ state: 'detached', timeout: 15000 });
+        const totals = await tableView().locator('tr.dr-row[data-row="一"] td[data-col="总计"]').textContent();
+        if (totals.trim() !== '12') throw new Error(`row 一's 总计 in the view reads ${JSON.stringify(totals)}, expected 12`);
       },
     ],
     [

@@ -14,6 +14,7 @@ import {
   SETTINGS_SECTION,
 } from '../../server/src/protocol';
 import { looksLikeReport } from './detect';
+import { registerTableView } from './tableView';
 
 export function clientOptions(documentSelector: DocumentSelector, context: vscode.ExtensionContext): LanguageClientOptions {
   const watcher = vscode.workspace.createFileSystemWatcher('**/.disclosure-report.json');
@@ -52,7 +53,11 @@ function resolveUri(arg: unknown): string | undefined {
 }
 
 /** The status bar item: the finding count of the active report. */
-function registerStatusBar(context: vscode.ExtensionContext, client: BaseLanguageClient): void {
+function registerStatusBar(
+  context: vscode.ExtensionContext,
+  client: BaseLanguageClient,
+  analysed: vscode.EventEmitter<FindingCounts>,
+): void {
   const item = vscode.window.createStatusBarItem('disclosureReport.findings', vscode.StatusBarAlignment.Right, 100);
   item.name = vscode.l10n.t('Disclosure Report findings');
   item.command = 'workbench.actions.view.problems';
@@ -95,9 +100,11 @@ function registerStatusBar(context: vscode.ExtensionContext, client: BaseLanguag
   };
 
   context.subscriptions.push(
+    // the client keeps one handler per notification: others (the table view) follow `analysed`
     client.onNotification(FINDING_COUNT_NOTIFICATION, (c: FindingCounts) => {
       counts.set(c.uri, c);
       render();
+      analysed.fire(c);
     }),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       render();
@@ -129,6 +136,8 @@ function registerDetection(context: vscode.ExtensionContext): void {
 export function activateCommon(context: vscode.ExtensionContext, createClient: () => BaseLanguageClient): Promise<void> {
   let client: BaseLanguageClient | undefined;
   let starting: Promise<void> | undefined;
+  const analysed = new vscode.EventEmitter<FindingCounts>();
+  context.subscriptions.push(analysed);
   let standIn: vscode.Disposable | undefined = vscode.commands.registerCommand(RECALCULATE_COMMAND, async (...args: unknown[]) => {
     await start();
     return vscode.commands.executeCommand(RECALCULATE_COMMAND, ...args);
@@ -141,7 +150,7 @@ export function activateCommon(context: vscode.ExtensionContext, createClient: (
     client = createClient();
     activeClient = client;
     starting = client.start().then(
-      () => registerStatusBar(context, client!),
+      () => registerStatusBar(context, client!, analysed),
       (e: unknown) => {
         void vscode.window.showErrorMessage(vscode.l10n.t('The Disclosure Report language server failed to start: {0}', String(e)));
       },
@@ -150,6 +159,13 @@ export function activateCommon(context: vscode.ExtensionContext, createClient: (
   };
 
   registerDetection(context);
+  registerTableView(context, {
+    client: async () => {
+      await start();
+      return client?.isRunning() ? client : undefined;
+    },
+    onAnalysed: analysed.event,
+  });
   const isReport = (d: vscode.TextDocument) => d.languageId === LANGUAGE_ID;
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((d) => {

@@ -104,3 +104,17 @@ export interface DiagnosticData {
  * needs ~60 MB to analyse; larger documents are not analysed in the editor (MAX_DOCUMENT_CHARS).
  */
 export const SERVER_EXEC_ARGV = ['--max-semi-space-size=4', '--max-old-space-size=256'] as const;
+
+/** client command: opens the table view of a report beside its editor (arguments: [uri?]) */
+export const OPEN_TABLE_VIEW_COMMAND = 'disclosureReport.openTableView';
+/**
+ * request: the table view's model (server/src/view/types.ts) of the document's current version,
+ * from the same analysis the diagnostics use; null when the document is not open. The client
+ * asks again on every disclosureReport/findingCountChanged of the document (a version analysed)
+ * and drops an answer older than the one it shows.
+ */
+export const TABLE_MODEL_REQUEST = 'disclosureReport/tableModel';
+export interface TableModelParams {
+  uri: string;
+}
+export type { TableViewModel } from './view/types';

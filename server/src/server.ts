@@ -18,6 +18,7 @@ import { foldingFeature } from './features/folding';
 import { hoverFeature } from './features/hover';
 import { statusFeature } from './features/status';
 import { symbolsFeature } from './features/symbols';
+import { tableViewFeature } from './features/tableView';
 import type { InitializationOptions } from './protocol';
 import { SettingsResolver } from './settings';
 import { configureLanguage } from './strings';
@@ -38,6 +39,7 @@ export const FEATURES: Feature[] = [
   codeActionsFeature,
   commandsFeature,
   statusFeature,
+  tableViewFeature,
 ];
 
 function mergeCapabilities(parts: ServerCapabilities[]): ServerCapabilities {

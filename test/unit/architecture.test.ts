@@ -112,10 +112,12 @@ test('the view is pure: its own files and core/index.ts only', () => {
   );
 });
 
-test('features import the shared modules, never each other, never vscode', () => {
+test('features import the shared modules and the view, never each other, never vscode', () => {
   const SHARED = ['context', 'guard', 'protocol', 'lsp', 'strings', 'testHooks'].map((m) => `server/src/${m}.ts`);
   noViolations(from('server/src/features'), (i) =>
-    i.target ? i.target === 'server/src/core/index.ts' || SHARED.includes(i.target) : i.pkg === 'vscode-languageserver',
+    i.target
+      ? i.target === 'server/src/core/index.ts' || SHARED.includes(i.target) || under(i.target, 'server/src/view')
+      : i.pkg === 'vscode-languageserver',
   );
   const listers = IMPORTS.filter((i) => under(i.target, 'server/src/features') && !under(i.file, 'test')).map((i) => i.file);
   assert.deepEqual([...new Set(listers)], ['server/src/server.ts'], 'server.ts is the only place that lists the features');
@@ -133,11 +135,21 @@ test('the CLI uses the core, the Node host, readers, view and Node; never the la
   );
 });
 
-test('the client imports vscode, vscode-languageclient and protocol.ts only', () => {
-  noViolations(from('client/src'), (i) =>
-    i.target
-      ? under(i.target, 'client/src') || i.target === 'server/src/protocol.ts'
-      : i.pkg === 'vscode' || i.pkg === 'vscode-languageclient',
+test('the client imports vscode, vscode-languageclient and protocol.ts only; its webview page draws with the view', () => {
+  const webview = (f: string) => under(f, 'client/src/webview');
+  noViolations(
+    from('client/src').filter((i) => !webview(i.file)),
+    (i) =>
+      i.target
+        ? under(i.target, 'client/src') || i.target === 'server/src/protocol.ts'
+        : i.pkg === 'vscode' || i.pkg === 'vscode-languageclient',
+  );
+  // the webview page is a page of its own: no vscode API, only the view's renderer and types
+  noViolations(
+    from('client/src').filter((i) => webview(i.file)),
+    (i) =>
+      !!i.target &&
+      (webview(i.target) || ['server/src/view/render.ts', 'server/src/view/types.ts', 'server/src/protocol.ts'].includes(i.target)),
   );
 });
 

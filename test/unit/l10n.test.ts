@@ -12,7 +12,10 @@ const bundle: Record<string, string> = JSON.parse(read('l10n/bundle.l10n.zh-cn.j
 /** the English strings the client passes to vscode.l10n.t (string literals only) */
 function clientStrings(): string[] {
   const out: string[] = [];
-  for (const f of readdirSync(new URL('../../client/src', import.meta.url))) {
+  const files = readdirSync(new URL('../../client/src', import.meta.url), { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.endsWith('.ts'),
+  );
+  for (const f of files) {
     for (const m of read(`client/src/${f}`).matchAll(/vscode\.l10n\.t\(\s*(['"])((?:\\.|(?!\1).)*)\1/g))
       out.push(m[2].replace(/\\(.)/g, '$1'));
   }

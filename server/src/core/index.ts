@@ -5,6 +5,7 @@
 
 export { type Analysis, type AnalyzeOptions, analyze } from './analyze';
 export { renderBlankReport } from './blankReport';
+export { derivedCells } from './cellValues';
 export {
   CONFIG_FILE_NAME,
   type Config,
@@ -40,5 +41,6 @@ export {
   type RuleTag,
   ruleDocUrl,
 } from './rules/index';
-export { TEMPLATES, type Template, templateSchema } from './templates/index';
+/** the formats as data (the table view draws their headers and rows) */
+export { type BlockTemplate, type TableTemplate, TEMPLATES, type Template, templateById, templateSchema } from './templates/index';
 export { contains, cover, lineRange, lineStarts, offsetAt, overlaps, pointRange, positionAt, sameRange, withinLines } from './text';
