@@ -1,6 +1,6 @@
 // Errors planted in a generated report's text, before any document is made from it: each document
 // then carries the same error, and its findings must equal those of the text.
-import { generateReport } from '../report';
+import { consistentTable3, consistentTable4, renderReport, rng } from '../report';
 
 export type Plant = 'clean' | 'wrong-total' | 'blank-total' | 'broken-balance' | 'wrong-seven' | 'full-width';
 
@@ -18,9 +18,15 @@ export function setCellOf(text: string, label: string, col: number, value: strin
 const TOTAL = 9; // table 三: three label cells, then 自然人 … 其他, 总计
 const bump = (s: string) => String(Number(s) + 3);
 
-/** A generated report with one kind of planted error (or none). */
-export function plantedReport(seed: number, format: '2021' | '2019', plant: Plant): string {
-  let text = generateReport(seed, format).text;
+/**
+ * A generated report with one kind of planted error (or none). Without `prose` it is generateReport's
+ * text for the seed; `prose` adds paragraphs to section 一 (to push table 三 across a page break).
+ */
+export function plantedReport(seed: number, format: '2021' | '2019', plant: Plant, prose?: string[]): string {
+  const r = rng(seed);
+  const table3 = consistentTable3(format, r);
+  const table4 = consistentTable4(r);
+  let text = renderReport({ table3, table4, prose });
   switch (plant) {
     case 'clean':
       break;
