@@ -43,15 +43,13 @@ export function pdfjsWorkerPatch(options = {}) {
       });
       build.onEnd((result) => {
         if (options.required && patched === 0 && result.errors.length === 0) {
-          result.errors.push({
-            id: 'pdfjs-worker-missing',
-            pluginName: 'pdfjs-worker-no-autostart',
-            text: 'pdfjs-worker-no-autostart: this bundle should carry the PDF reader, but no pdf.js worker module was bundled',
-            location: null,
-            notes: [],
-            detail: undefined,
-          });
+          return {
+            errors: [
+              { text: 'pdfjs-worker-no-autostart: this bundle should carry the PDF reader, but no pdf.js worker module was bundled' },
+            ],
+          };
         }
+        return null;
       });
     },
   };

@@ -51,7 +51,7 @@ interface PageState {
 export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<ReadResult> {
   const limits: ReadLimits = { ...DEFAULT_LIMITS, ...dropUndefined(options) };
   if (bytes.length > limits.maxBytes) {
-    return unreadable('too-large', `the file is ${mb(bytes.length)} MB, over the ${mb(limits.maxBytes)} MB limit for one report: split it`);
+    return unreadable('too-large', `the file is ${size(bytes.length)}, over the ${size(limits.maxBytes)} limit for one report: split it`);
   }
   if (!looksLikePdf(bytes)) return unreadable('corrupt', 'this is not a PDF file (no %PDF- header): check that the download is complete');
   const deadline = new Deadline(options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS);
@@ -307,5 +307,6 @@ function dropUndefined(o: PdfReadOptions): Partial<ReadLimits> {
   return out;
 }
 
-const mb = (n: number) => (n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0);
+const size = (n: number) =>
+  n < 1024 * 1024 ? `${Math.ceil(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 const short = (s: string) => (s.length > 120 ? `${s.slice(0, 117)}…` : s).replace(/\s+/g, ' ');
