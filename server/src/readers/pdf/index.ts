@@ -28,6 +28,22 @@ import { isIdeograph, linesOf, type Run, runsOf, splitAtSpaces } from './text';
 export interface PdfReadOptions extends Partial<ReadLimits> {
   /** the time budget for the whole file, in ms (default 30 s) */
   timeoutMs?: number;
+  /** filled with where the time went, when given (the bench) */
+  stats?: PdfStats;
+}
+
+/** Milliseconds per stage of one read, and how many pages needed their drawing read. */
+export interface PdfStats {
+  /** loading pdf.js (first use only) and parsing the file's structure */
+  open: number;
+  /** pdf.js getTextContent, every page */
+  text: number;
+  /** pdf.js getOperatorList, the table pages only */
+  operators: number;
+  /** the reader's own work: rulings, lattice, cells, alignment, stitching, prose */
+  layout: number;
+  pages: number;
+  operatorPages: number;
 }
 
 export const DEFAULT_PDF_TIMEOUT_MS = 30_000;
@@ -55,10 +71,15 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
   }
   if (!looksLikePdf(bytes)) return unreadable('corrupt', 'this is not a PDF file (no %PDF- header): check that the download is complete');
   const deadline = new Deadline(options.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS);
+  const stats = options.stats;
+  const started = now();
   let doc: RawDocument | undefined;
   try {
     doc = await openPdf(bytes, deadline);
-    return await read(doc, limits);
+    if (stats) Object.assign(stats, { open: now() - started, text: 0, operators: 0, layout: 0, pages: doc.numPages, operatorPages: 0 });
+    const result = await read(doc, limits, stats);
+    if (stats) stats.layout = now() - started - stats.open - stats.text - stats.operators;
+    return result;
   } catch (e) {
     return failure(e, deadline);
   } finally {
@@ -66,7 +87,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): 
   }
 }
 
-async function read(doc: RawDocument, limits: ReadLimits): Promise<ReadResult> {
+async function read(doc: RawDocument, limits: ReadLimits, stats: PdfStats | undefined): Promise<ReadResult> {
   const warnings: string[] = [];
   const numPages = doc.numPages;
   if (!(numPages > 0)) return unreadable('corrupt', 'the PDF has no pages: it is damaged; download it again or re-export it');
@@ -85,10 +106,12 @@ async function read(doc: RawDocument, limits: ReadLimits): Promise<ReadResult> {
   for (let n = 1; n <= numPages; n++) {
     let state: PageState;
     try {
+      const t0 = now();
       const page = await doc.page(n);
       const space = pageSpace(page.view, page.rotate);
       const items = await page.text();
       page.release();
+      if (stats) stats.text += now() - t0;
       const runs = runsOf(items, space.toDisplay);
       state = { number: n, space, runs, tables: [], rest: runs, height: space.height, needsRulings: false };
     } catch (e) {
@@ -139,9 +162,14 @@ async function read(doc: RawDocument, limits: ReadLimits): Promise<ReadResult> {
     const p = pages[i];
     if (!p.needsRulings || p.failed) continue;
     try {
+      const t0 = now();
       const page = await doc.page(p.number);
       const ops = await page.operators();
       page.release();
+      if (stats) {
+        stats.operators += now() - t0;
+        stats.operatorPages++;
+      }
       const rulings = rulingsFromOperators(ops, p.space.toDisplay);
       if (rulings.truncated) warnings.push(`page ${p.number}: more drawing than a report's tables: only part of it was looked at`);
       const lattice = findTables(rulings.h, rulings.v);
@@ -307,6 +335,7 @@ function dropUndefined(o: PdfReadOptions): Partial<ReadLimits> {
   return out;
 }
 
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 const size = (n: number) =>
   n < 1024 * 1024 ? `${Math.ceil(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 const short = (s: string) => (s.length > 120 ? `${s.slice(0, 117)}…` : s).replace(/\s+/g, ' ');

@@ -274,7 +274,7 @@ export async function openPdf(bytes: Uint8Array, deadline: Deadline): Promise<Ra
         rotate: rotate === 90 || rotate === 180 || rotate === 270 ? rotate : 0,
         async text() {
           const tc: PdfJs = await deadline
-            .race<PdfJs>(page.getTextContent({ includeMarkedContent: false }))
+            .race<PdfJs>(page.getTextContent({ includeMarkedContent: false, disableNormalization: true }))
             .catch((e) => Promise.reject(classify(e)));
           const out: RawTextItem[] = [];
           for (const it of tc.items as {

@@ -61,7 +61,26 @@ export function fillTables(lattice: LatticeTable[], runs: Run[], page: number): 
     }
     rest = outside;
     const texts = new Map<(typeof t.cells)[number], Run[]>();
-    const cellAt = (px: number, py: number) => t.cells.find((c) => px >= c.box.x0 && px < c.box.x1 && py >= c.box.top && py < c.box.bottom);
+    // the cells over each grid row, and each row's column boundaries: lookups by row, not over every cell
+    const rows = t.ys.length - 1;
+    const byRow: (typeof t.cells)[] = Array.from({ length: rows }, () => []);
+    for (const c of t.cells) for (let r = c.row; r < c.row + c.rowspan; r++) byRow[r].push(c);
+    const cutsOf = byRow.map((cs) => [...new Set(cs.flatMap((c) => [c.box.x0, c.box.x1]))]);
+    const rowAt = (py: number) => {
+      let lo = 0;
+      let hi = rows - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (py < t.ys[mid]) hi = mid - 1;
+        else if (py >= t.ys[mid + 1]) lo = mid + 1;
+        else return mid;
+      }
+      return -1;
+    };
+    const cellAt = (px: number, py: number) => {
+      const r = rowAt(py);
+      return r < 0 ? undefined : byRow[r].find((c) => px >= c.box.x0 && px < c.box.x1);
+    };
     // a stack of glyphs that runs out of its cell (vertical writing overflowing) stays with the cell it starts in
     const stacked = new Set<Run>();
     for (const stack of glyphStacks(inside)) {
@@ -76,11 +95,9 @@ export function fillTables(lattice: LatticeTable[], runs: Run[], page: number): 
     }
     for (const r of inside) {
       if (stacked.has(r)) continue;
-      const cy = (r.box.top + r.box.bottom) / 2;
       // the column boundaries of the cells this run's line crosses
-      const cuts = new Set<number>();
-      for (const c of t.cells) if (cy >= c.box.top && cy < c.box.bottom) cuts.add(c.box.x0).add(c.box.x1);
-      for (const p of splitRun(r, [...cuts])) {
+      const row = rowAt((r.box.top + r.box.bottom) / 2);
+      for (const p of splitRun(r, row < 0 ? [] : cutsOf[row])) {
         const px = (p.box.x0 + p.box.x1) / 2;
         const py = (p.box.top + p.box.bottom) / 2;
         const cell = cellAt(px, py);
