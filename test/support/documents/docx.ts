@@ -51,7 +51,13 @@ function table(t: LTable): Table {
         const numeric = /^[\d０-９.-]*$/.test(anchor.text);
         cells.push(
           new TableCell({
-            children: [new Paragraph({ children: runs(anchor.text, 18), alignment: numeric ? AlignmentType.CENTER : AlignmentType.LEFT })],
+            // an empty cell is a paragraph with no run, as Word writes it (a fix must insert a run)
+            children: [
+              new Paragraph({
+                children: anchor.text ? runs(anchor.text, 18) : [],
+                alignment: numeric ? AlignmentType.CENTER : AlignmentType.LEFT,
+              }),
+            ],
             columnSpan: span,
             verticalMerge: (anchor.rowspan ?? 1) > 1 ? VerticalMergeType.RESTART : undefined,
             verticalAlign: VerticalAlign.CENTER,
