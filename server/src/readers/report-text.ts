@@ -269,6 +269,12 @@ function segmentsOf(g: Grid): { id: ReportTableId; from: number; to: number }[] 
   return starts.map((s, i) => ({ id: s.id, from: s.row, to: i + 1 < starts.length ? starts[i + 1].row : g.t.rows }));
 }
 
+/** which report table a grid is (its first, when it holds several), by its header words; undefined for any other table */
+export function tableIdOf(t: DocTable): ReportTableId | undefined {
+  const g = buildGrid(t);
+  return g ? segmentsOf(g)[0]?.id : undefined;
+}
+
 function hasValues(g: Grid): boolean {
   return g.text.some(isValueText);
 }
