@@ -3,15 +3,15 @@
 // layout, whose findings must equal those of the text they were laid out from.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze, type Finding } from '../../server/src/core/index';
+import { analyze } from '../../server/src/core/index';
 import type { DocBlock, DocTable, ReadDocument, SourceRef } from '../../server/src/readers/model';
 import { headingSection, joinLines, pageAt, sourceAt, toReportText } from '../../server/src/readers/report-text';
+import { findingKeys } from '../support/documents/findings';
 import { type LBlock, type LRow, reportLayout, toDocTable } from '../support/documents/layout';
 import { type Plant, plantedReport } from '../support/documents/plant';
 import { generateReport } from '../support/report';
 
-const key = (f: Finding) => [f.code, f.table ?? '', f.row ?? '', f.column ?? '', f.expected ?? '', f.actual ?? ''].join('|');
-const findings = (text: string) => analyze(text).findings.map(key).sort();
+const findings = findingKeys;
 
 function docOf(blocks: LBlock[], source: ReadDocument['source'] = 'docx'): ReadDocument {
   let t = 0;

@@ -120,7 +120,7 @@ const collapse = (s: string) => s.replace(/[ \t\n\r\f]+/g, ' ');
  */
 function textOf(root: Node): string {
   let out = '';
-  const stack: (Node | '\n')[] = [root];
+  const stack: (Node | '\n')[] = [...childrenOf(root)].reverse();
   while (stack.length) {
     const n = stack.pop()!;
     if (n === '\n') {
@@ -148,7 +148,8 @@ function textOf(root: Node): string {
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
     if (block && out && !out.endsWith('\n')) out += '\n';
   }
-  return out;
+  // line breaks at the ends of a cell (a closing </p>) are no lines of its own
+  return out.replace(/^\n+|\n+$/g, '');
 }
 
 interface RowGroup {
