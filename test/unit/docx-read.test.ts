@@ -3,8 +3,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readDocx } from '../../server/src/readers/docx/index';
+import { formatNumber } from '../../server/src/readers/docx/numbering';
 import { type DocTable, isUnreadable, type ReadDocument, type ReadResult } from '../../server/src/readers/model';
-import { docxOf, p, tbl, tc, tr } from '../support/documents/ooxml';
+import { abstractNum, docxOf, np, num, p, tbl, tc, tr } from '../support/documents/ooxml';
 
 function read(body: string, opts?: Parameters<typeof docxOf>[1]): ReadDocument {
   const r = readDocx(docxOf(body, opts));
@@ -192,4 +193,72 @@ test('document.xml with bytes that are not UTF-8: read, the bad bytes as U+FFFD,
   const d = readDocx(docxOf('', { rawXml: bad })) as ReadDocument;
   assert.deepEqual(paragraphs(d), ['总计\ufffd']);
   assert.match(d.warnings[0], /not valid UTF-8/);
+});
+
+test('Word list numbering is put into the text: section headings by style, sub-parts by level, table labels, restarts, bullets left out', () => {
+  const numbering =
+    abstractNum(0, [
+      ['chineseCounting', '%1、'],
+      ['chineseCounting', '（%2）'],
+    ]) +
+    abstractNum(1, [['decimal', '%1.']]) +
+    abstractNum(2, [['bullet', '•']]) +
+    num(1, 0) +
+    num(2, 1) +
+    num(3, 1, 1) +
+    num(4, 2);
+  const styles = `<w:style w:type="paragraph" w:styleId="H1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+    <w:style w:type="paragraph" w:styleId="H1x"><w:basedOn w:val="H1"/></w:style>`;
+  const body =
+    p('某某区2023年政府信息公开工作年度报告') +
+    np('总体情况', { style: 'H1' }) +
+    np('主动公开', { numId: 1, ilvl: 1 }) +
+    np('依申请公开', { numId: 1, ilvl: 1 }) +
+    np('主动公开政府信息情况', { style: 'H1x' }) +
+    np('要点', { numId: 4 }) +
+    tbl(tr(tc(np('属于国家秘密', { numId: 2 }))) + tr(tc(np('其他法律行政法规禁止公开', { numId: 2 })))) +
+    np('收到和处理政府信息公开申请情况', { style: 'H1' }) +
+    np('规章', { numId: 1, ilvl: 1 }) +
+    tbl(tr(tc(np('本机关不掌握相关政府信息', { numId: 3 })))) +
+    np('无编号', { numId: 0 });
+  const d = read(body, { numbering, styles });
+  assert.deepEqual(paragraphs(d), [
+    '某某区2023年政府信息公开工作年度报告',
+    '一、总体情况',
+    '（一）主动公开',
+    '（二）依申请公开',
+    '二、主动公开政府信息情况',
+    '要点',
+    '三、收到和处理政府信息公开申请情况',
+    '（一）规章',
+    '无编号',
+  ]);
+  const ts = tables(d);
+  assert.deepEqual(
+    ts[0].cells.map((c) => c.text),
+    ['1.属于国家秘密', '2.其他法律行政法规禁止公开'],
+  );
+  // a new list instance with a start override restarts at 1
+  assert.equal(ts[1].cells[0].text, '1.本机关不掌握相关政府信息');
+  assert.deepEqual(d.warnings, []);
+});
+
+test('numbering formats: Chinese counting, full-width and enclosed digits, letters, roman, heavenly stems', () => {
+  const cases: [string, number, string][] = [
+    ['chineseCounting', 1, '一'],
+    ['chineseCounting', 10, '十'],
+    ['chineseCounting', 12, '十二'],
+    ['chineseCounting', 20, '二十'],
+    ['chineseCounting', 35, '三十五'],
+    ['chineseCountingThousand', 105, '一百零五'],
+    ['chineseCountingThousand', 110, '一百一十'],
+    ['decimalFullWidth', 12, '１２'],
+    ['decimalEnclosedCircle', 3, '③'],
+    ['upperLetter', 28, 'BB'],
+    ['lowerRoman', 14, 'xiv'],
+    ['ideographTraditional', 2, '乙'],
+    ['chineseLegalSimplified', 3, '叁'],
+    ['decimalZero', 7, '07'],
+  ];
+  for (const [fmt, n, want] of cases) assert.equal(formatNumber(n, fmt), want, `${fmt} ${n}`);
 });

@@ -16,15 +16,37 @@ export function documentXml(body: string, ns = W): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="${ns}" xmlns:mc="${MC}" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" mc:Ignorable="wps"><w:body>${body}<w:sectPr/></w:body></w:document>`;
 }
 
-export function docxOf(body: string, opts: { ns?: string; mainPath?: string; rawXml?: string | Uint8Array } = {}): Uint8Array {
+export function docxOf(
+  body: string,
+  opts: { ns?: string; mainPath?: string; rawXml?: string | Uint8Array; numbering?: string; styles?: string } = {},
+): Uint8Array {
   const main = opts.mainPath ?? 'word/document.xml';
   return zipSync({
     '[Content_Types].xml': strToU8(CONTENT_TYPES),
     '_rels/.rels': strToU8(rels(main)),
     [main]: opts.rawXml instanceof Uint8Array ? opts.rawXml : strToU8(opts.rawXml ?? documentXml(body, opts.ns)),
-    'word/styles.xml': strToU8(`<?xml version="1.0"?><w:styles xmlns:w="${W}"/>`),
+    'word/styles.xml': strToU8(`<?xml version="1.0"?><w:styles xmlns:w="${W}">${opts.styles ?? ''}</w:styles>`),
+    ...(opts.numbering
+      ? { 'word/numbering.xml': strToU8(`<?xml version="1.0"?><w:numbering xmlns:w="${W}">${opts.numbering}</w:numbering>`) }
+      : {}),
   });
 }
+
+/** an abstract numbering: one w:lvl per [numFmt, lvlText] */
+export const abstractNum = (id: number, levels: [string, string][], start = 1) =>
+  `<w:abstractNum w:abstractNumId="${id}">${levels
+    .map(
+      ([fmt, text], i) =>
+        `<w:lvl w:ilvl="${i}"><w:start w:val="${start}"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/><w:suff w:val="nothing"/></w:lvl>`,
+    )
+    .join('')}</w:abstractNum>`;
+export const num = (id: number, abstractId: number, startOverride?: number) =>
+  `<w:num w:numId="${id}"><w:abstractNumId w:val="${abstractId}"/>${startOverride !== undefined ? `<w:lvlOverride w:ilvl="0"><w:startOverride w:val="${startOverride}"/></w:lvlOverride>` : ''}</w:num>`;
+/** a paragraph numbered by list numId at level ilvl, or by a paragraph style */
+export const np = (text: string, numbering: { numId?: number; ilvl?: number; style?: string }) =>
+  `<w:p><w:pPr>${numbering.style ? `<w:pStyle w:val="${numbering.style}"/>` : ''}${
+    numbering.numId !== undefined ? `<w:numPr><w:ilvl w:val="${numbering.ilvl ?? 0}"/><w:numId w:val="${numbering.numId}"/></w:numPr>` : ''
+  }</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
 
 /** a paragraph with one run of text */
 export const p = (text: string, rPr = '') =>

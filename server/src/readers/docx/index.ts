@@ -1,6 +1,7 @@
 // DOCX → ReadDocument: the main document part out of the zip (inflated with a cap), then one
 // streaming XML pass (scan.ts). Never throws: a damaged file is 'corrupt', a zip bomb 'too-large'.
 import { DEFAULT_LIMITS, type ReadLimits, type ReadResult, type Unreadable } from '../model';
+import { ListCounter, parseNumbering, parseStyles } from './numbering';
 import { ScanError, scanDocumentXml } from './scan';
 import { readDirectory, readEntry, type ZipDirectory, type ZipEntry, ZipError } from './zip';
 
@@ -65,10 +66,29 @@ export function unreadableOf(e: unknown): Unreadable {
   return { unreadable: 'corrupt', message: `the DOCX could not be read (${(e as Error)?.message ?? String(e)})` };
 }
 
+/** the list numbering of the package (word/numbering.xml, with word/styles.xml for style numbering); undefined when it has none or it cannot be read */
+function listCounter(bytes: Uint8Array, part: MainPart, limits: ReadLimits): ListCounter | undefined {
+  const dir = part.entry.name.includes('/') ? part.entry.name.slice(0, part.entry.name.lastIndexOf('/') + 1) : '';
+  const entry = (name: string) => part.dir.entries.find((e) => e.name === `${dir}${name}`);
+  const read = (e: ZipEntry | undefined) => {
+    if (!e) return undefined;
+    try {
+      return decodeXml(readEntry(bytes, e, limits.maxInflatedBytes)).xml;
+    } catch {
+      return undefined;
+    }
+  };
+  const numberingXml = read(entry('numbering.xml'));
+  const defs = numberingXml ? parseNumbering(numberingXml) : undefined;
+  if (!defs) return undefined;
+  const stylesXml = read(entry('styles.xml'));
+  return new ListCounter(defs, stylesXml ? parseStyles(stylesXml) : undefined);
+}
+
 export function readDocx(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): ReadResult {
   try {
     const part = mainPart(bytes, limits);
-    const scan = scanDocumentXml(part.xml);
+    const scan = scanDocumentXml(part.xml, { numbering: () => listCounter(bytes, part, limits) });
     const warnings = scan.warnings;
     if (part.lossy) warnings.unshift('document.xml has bytes that are not valid UTF-8: they were read as U+FFFD');
     return { source: 'docx', blocks: scan.blocks, warnings };

@@ -18,8 +18,11 @@
 // XML text by these offsets and never re-serialises it).
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import type { DocBlock, DocTable, GridCell, SourceRef } from '../model';
+import { W_NS } from './ns';
+import type { ListCounter } from './numbering';
 
-export const W_NS = ['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main'];
+export { W_NS };
+
 const MC_NS = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 
 /** where a cell's text sits in document.xml (UTF-16 offsets into the XML string) */
@@ -91,6 +94,18 @@ interface Para {
   text: string;
   /** the cell the paragraph belongs to (undefined: the body) */
   cell?: Tc;
+  /** w:pPr: its style and its list numbering */
+  style?: string;
+  numId?: string;
+  ilvl?: number;
+}
+
+/** a paragraph that may carry list numbering, in document order, and where its label would go */
+interface NumberedRef {
+  style?: string;
+  numId?: string;
+  ilvl?: number;
+  apply?: (label: string) => void;
 }
 
 interface Run {
@@ -100,7 +115,26 @@ interface Run {
 /** gridSpan/gridBefore values beyond which a hostile file is clamped */
 const MAX_SPAN = 1000;
 
-const SKIP_W = new Set(['del', 'delText', 'moveFrom', 'instrText', 'rt', 'tblPr', 'tblGrid', 'sectPr', 'footnotePr', 'endnotePr']);
+const SKIP_W = new Set([
+  'del',
+  'delText',
+  'moveFrom',
+  'instrText',
+  'rt',
+  'tblPr',
+  'tblGrid',
+  'sectPr',
+  'footnotePr',
+  'endnotePr',
+  // tracked changes of properties hold the old properties (an old numbering, an old vanish)
+  'pPrChange',
+  'rPrChange',
+  'tblPrChange',
+  'trPrChange',
+  'tcPrChange',
+  'sectPrChange',
+  'numberingChange',
+]);
 
 function offValue(v: string | undefined): boolean {
   return v === '0' || v === 'false' || v === 'off';
@@ -133,7 +167,14 @@ function symChar(tag: SaxesTagNS): string {
 
 export class ScanError extends Error {}
 
-export function scanDocumentXml(xml: string, opts: { offsets?: boolean } = {}): ScanResult {
+export interface ScanOptions {
+  /** record each cell's text offsets (for patch.ts) */
+  offsets?: boolean;
+  /** Word's list numbering (numbering.xml, styles.xml), asked for once, when a paragraph has a style or w:numPr */
+  numbering?: () => ListCounter | undefined;
+}
+
+export function scanDocumentXml(xml: string, opts: ScanOptions = {}): ScanResult {
   const withOffsets = !!opts.offsets;
   const parser = new SaxesParser({ xmlns: true, position: true });
   const blocks: DocBlock[] = [];
@@ -155,7 +196,9 @@ export function scanDocumentXml(xml: string, opts: { offsets?: boolean } = {}): 
   let pPrStart = -1;
   let rPrOfPPr: RPrRef | undefined;
   let rPrDepth = -1;
-  let numbered = 0;
+  const numberedRefs: NumberedRef[] = [];
+  let numberedCount = 0;
+  const done: Tbl[] = [];
   const stack: { ns: string; local: string }[] = [];
   let failure: string | undefined;
 
@@ -277,8 +320,14 @@ export function scanDocumentXml(xml: string, opts: { offsets?: boolean } = {}): 
           }
         }
         break;
-      case 'numPr':
-        if (parent()?.local === 'pPr' && !curPara()?.cell) numbered++;
+      case 'pStyle':
+        if (parent()?.local === 'pPr' && curPara()) curPara().style = attr(tag_, 'val');
+        break;
+      case 'numId':
+        if (parent()?.local === 'numPr' && parent(2)?.local === 'pPr' && curPara()) curPara().numId = attr(tag_, 'val');
+        break;
+      case 'ilvl':
+        if (parent()?.local === 'numPr' && parent(2)?.local === 'pPr' && curPara()) curPara().ilvl = intAttr(tag_, 'val');
         break;
       case 'tabs':
         inTabs++;
@@ -396,11 +445,20 @@ export function scanDocumentXml(xml: string, opts: { offsets?: boolean } = {}): 
       case 'p': {
         const p = paras.pop();
         if (!p) break;
-        if (p.cell) p.cell.lines.push(p.text);
-        else if (p.text.trim()) {
+        const ref: NumberedRef | undefined =
+          p.numId !== undefined || p.style !== undefined ? { style: p.style, numId: p.numId, ilvl: p.ilvl } : undefined;
+        if (p.numId !== undefined && p.numId !== '0') numberedCount++;
+        if (p.cell) {
+          const cell = p.cell;
+          const k = cell.lines.push(p.text) - 1;
+          if (ref && p.text.trim()) ref.apply = (label) => (cell.lines[k] = label + cell.lines[k]);
+        } else if (p.text.trim()) {
           const source: SourceRef = { kind: 'paragraph', index: paragraphIndex++ };
-          blocks.push({ kind: 'paragraph', text: p.text, source });
+          const block: DocBlock = { kind: 'paragraph', text: p.text, source };
+          blocks.push(block);
+          if (ref) ref.apply = (label) => (block.text = label + block.text);
         }
+        if (ref) numberedRefs.push(ref);
         break;
       }
       case 'tc': {
@@ -420,8 +478,9 @@ export function scanDocumentXml(xml: string, opts: { offsets?: boolean } = {}): 
         break;
       }
       case 'tbl': {
+        // laid out at the end, once list numbers are in the cells' text
         const t = tables.pop();
-        if (t) place(t);
+        if (t) done.push(t);
         break;
       }
     }
@@ -433,10 +492,20 @@ export function scanDocumentXml(xml: string, opts: { offsets?: boolean } = {}): 
     throw new ScanError(failure ?? (e as Error).message);
   }
   if (tables.length) throw new ScanError('a table is not closed');
-  if (numbered)
-    warnings.push(
-      `${numbered} paragraph${numbered > 1 ? 's are' : ' is'} numbered by Word's list numbering: the numbers (一、, （一）, 1.) are not in the text`,
-    );
+  if (numberedRefs.length && opts.numbering) {
+    const counter = opts.numbering();
+    if (counter)
+      for (const ref of numberedRefs) {
+        const at = counter.resolve(ref.numId, ref.ilvl, ref.style);
+        const label = at && counter.next(at.numId, at.ilvl);
+        if (label && ref.apply) ref.apply(label);
+      }
+    else if (numberedCount)
+      warnings.push(
+        `${numberedCount} paragraph${numberedCount > 1 ? 's are' : ' is'} numbered by Word's list numbering, but the document's numbering.xml cannot be read: those numbers (一、, （一）, 1.) are not in the text`,
+      );
+  }
+  for (const t of done) place(t);
   return { blocks, warnings, cells: cellOffsets };
 }
 
