@@ -179,7 +179,11 @@ function roman(n: number): string {
     [1, 'I'],
   ];
   let s = '';
-  for (const [v, r] of t) while (n >= v) (s += r), (n -= v);
+  for (const [v, r] of t)
+    while (n >= v) {
+      s += r;
+      n -= v;
+    }
   return s;
 }
 function letters(n: number): string {
