@@ -96,7 +96,7 @@ const HTML: HtmlSpec[] = [
     format: '2019',
     plant: 'blank-total',
     opts: { encoding: 'gbk', meta: 'gb2312', quirks: { paragraphs: true, nbsp: true, chrome: true } },
-    made: 'GBK bytes with <meta http-equiv content="text/html; charset=gb2312">, 2019 format, <p>/<br> and &nbsp; in cells, page chrome',
+    made: 'GBK bytes with <meta charset=gb2312>, 2019 format, <p>/<br> and &nbsp; in cells, page chrome',
   },
   {
     name: 'html-2021-gb18030',

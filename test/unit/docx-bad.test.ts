@@ -193,3 +193,14 @@ test('fuzz: mutated bytes of every DOCX fixture, and mutated document.xml re-zip
   assert.ok(total >= 300);
   assert.ok(readable > 0 && readable < total, `${readable} of ${total} mutants still read`);
 });
+
+test('fuzz: mutated bytes of a PDF made from a DOCX fixture, through readDocument: a document or an Unreadable, never a throw', async () => {
+  const pdf = fixture('docx-2021-wrong-total.pdf');
+  let n = 0;
+  for (const m of mutations(pdf, 77, 6)) {
+    const r = await convertDocument(m.bytes);
+    n++;
+    assert.ok(r.ok || r.unreadable.message.length > 0, m.what);
+  }
+  assert.equal(n, 6);
+});
