@@ -353,3 +353,30 @@ test('the heading test agrees with the core on which lines are section headings'
     assert.equal(found, want, `core on ${line}`);
   }
 });
+
+test('table 三 as two tables, one per page (not stitched), a page number between: the header is not repeated, the rows are one table', () => {
+  const text = plantedReport(13, '2021', 'wrong-total');
+  const blocks = reportLayout(text);
+  const k = blocks.findIndex((b) => b.kind === 'table' && b.table.id === '三');
+  const rows = (blocks[k] as Extract<LBlock, { kind: 'table' }>).table.rows;
+  // cut before （四）无法提供: its rows are whole, the 三、本年度办理结果 label ends at the cut
+  const cut = rows.findIndex((r) => r.some((c) => c.text === '（四）无法提供'));
+  const first = rows.slice(0, cut).map((row, i) => row.map((c) => ({ ...c, rowspan: Math.min(c.rowspan ?? 1, cut - i) })));
+  const rest = rows.slice(cut).map((r) => r.map((c) => ({ ...c })));
+  const seven = rest.findIndex((r) => r.some((c) => c.text === '（七）总计'));
+  rest[0] = [{ text: '', rowspan: seven + 1 }, ...rest[0]];
+  const second = [...rows.slice(0, 3), ...rest];
+  blocks.splice(
+    k,
+    1,
+    { kind: 'table', table: { id: '三', rows: first } },
+    { kind: 'p', text: '— 5 —' },
+    { kind: 'table', table: { id: '三', rows: second } },
+  );
+  const rt = toReportText(docOf(blocks, 'pdf'));
+  const out = rt.text.split('\n');
+  assert.equal(out.filter((l) => l.includes('申请人情况')).length, 1, rt.text);
+  assert.ok(!out.includes('— 5 —'));
+  assert.deepEqual(findings(rt.text), findings(text));
+  assert.ok(findings(text).length > 0);
+});

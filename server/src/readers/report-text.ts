@@ -318,6 +318,8 @@ export function toReportText(doc: ReadDocument): ReportText {
   const warnings = [...doc.warnings];
   const em = new Emitter();
   let lastId: ReportTableId | undefined;
+  /** the header rows (normalised text) of the last report table emitted */
+  let lastHeader = new Set<string>();
   let proseSince = true;
   let skippedWithNumbers = 0;
   const supplied = new Set<number>();
@@ -325,7 +327,8 @@ export function toReportText(doc: ReadDocument): ReportText {
   for (const block of doc.blocks) {
     if (block.kind === 'paragraph') {
       const lines = paragraphLines(block.text);
-      if (!lines.length) continue;
+      // a page number between two parts of a table is no prose (and no line)
+      if (!lines.length || (lines.length === 1 && lines[0].length < 24 && FOOTER_RE.test(lines[0]))) continue;
       proseSince = true;
       for (const l of lines) em.line([{ text: l, source: block.source }]);
       continue;
@@ -352,7 +355,10 @@ export function toReportText(doc: ReadDocument): ReportText {
         supplied.add(want);
       }
       em.blank();
-      emitSegment(em, seg);
+      // the same table again right after itself (a part on the next page, read as a table of its
+      // own): its repeat of the header rows is no rows
+      const repeat = !proseSince && lastId === seg.id && seg === segs[0] ? lastHeader : undefined;
+      lastHeader = emitSegment(em, seg, repeat);
       em.blank();
       lastId = seg.id;
     }
@@ -383,7 +389,8 @@ interface RowPlan {
   rows: number[];
 }
 
-function emitSegment(em: Emitter, seg: Segment): void {
+/** emits a segment's rows; returns its header rows' texts (rows before the first row with values) */
+function emitSegment(em: Emitter, seg: Segment, repeatedHeader?: Set<string>): Set<string> {
   const g = seg.grid;
   const { cols } = g.t;
   // the label area: the grid columns left of the rows' first values (a column where only one row of
@@ -422,7 +429,7 @@ function emitSegment(em: Emitter, seg: Segment): void {
     if (!used && coveredFromLeft) spacer[c] = 1;
   }
 
-  const plans = planRows(g, seg, v, isDataRow);
+  const plans = planRows(g, seg, v, isDataRow, repeatedHeader);
   for (const plan of plans) {
     // pad: an empty cell that stands for no value position (a covered label slot, a gap): dropped at the row end
     const cells: { text: string; source?: SourceRef; pad?: boolean }[] = [];
@@ -448,6 +455,9 @@ function emitSegment(em: Emitter, seg: Segment): void {
     if (!cells.some((c) => c.text)) continue;
     em.line(cells);
   }
+  const header = new Set<string>();
+  for (let r = seg.from; r < seg.to && !isDataRow(r); r++) if (g.rowText[r]) header.add(g.rowText[r]);
+  return header;
 }
 
 function hasAnchorRight(g: Grid, r: number, c: number): boolean {
@@ -472,7 +482,7 @@ const LABEL_START_RE = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(
  * Which grid rows become text rows: empty rows and page-number rows go; on a PDF grid, header rows
  * repeated at the top of a page go, and a row cut by a page break is joined.
  */
-function planRows(g: Grid, seg: Segment, v: number, isDataRow: (r: number) => boolean): RowPlan[] {
+function planRows(g: Grid, seg: Segment, v: number, isDataRow: (r: number) => boolean, repeatedHeader?: Set<string>): RowPlan[] {
   const pages = g.t.rowPages;
   const plans: RowPlan[] = [];
   let firstData = -1;
@@ -490,7 +500,10 @@ function planRows(g: Grid, seg: Segment, v: number, isDataRow: (r: number) => bo
   const valueCount = (r: number) => rowAnchors(g, r).filter((i) => g.t.cells[i].col >= v && g.text[i]).length;
   // true while every row since the current page began was skipped (a repeated header, a page number)
   let pageTop = true;
+  let leading = !!repeatedHeader?.size;
   for (let r = seg.from; r < seg.to; r++) {
+    if (leading && !isDataRow(r) && (repeatedHeader!.has(g.rowText[r]) || !g.rowText[r])) continue;
+    leading = false;
     if (pages && r > seg.from && pages[r] !== pages[r - 1]) pageTop = true;
     const anchors = rowAnchors(g, r);
     const texts = anchors.map((i) => g.text[i]).filter((t) => t);

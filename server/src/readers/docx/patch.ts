@@ -9,6 +9,7 @@
 // copied, less revision marks and hidden-text properties.
 import type { TextEdit } from '../../core/index';
 import type { ReportText, SourceRef } from '../model';
+import { joinLines } from '../report-text';
 import { mainPart } from './index';
 import { type CellOffsets, type RPrRef, scanDocumentXml } from './scan';
 import { replaceEntry } from './zip';
@@ -147,7 +148,9 @@ export function patchDocx(bytes: Uint8Array, edits: DocxEdit[]): Uint8Array {
     seen.add(key);
     const off = scan.cells.get(key);
     if (!off) throw new PatchError(`no cell table ${e.source.table}, row ${e.source.row}, cell ${e.source.cell} in this document`);
-    if (current.get(key) === e.text) continue;
+    // already what the report text would show: the cell keeps its bytes (full-width digits included)
+    const now = current.get(key);
+    if (now !== undefined && joinLines(now) === joinLines(e.text)) continue;
     reps.push(...cellReplacements(xml, off, e.text));
   }
   if (!reps.length) return bytes;
