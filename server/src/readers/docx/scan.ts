@@ -16,7 +16,7 @@
 //   own, or lines of the cell they sit in).
 // With `offsets`, each cell's text positions in the XML are recorded for patch.ts (which edits the
 // XML text by these offsets and never re-serialises it).
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { DocBlock, DocTable, GridCell, SourceRef } from '../model';
 import { W_NS } from './ns';
 import type { ListCounter } from './numbering';
@@ -140,23 +140,24 @@ function offValue(v: string | undefined): boolean {
   return v === '0' || v === 'false' || v === 'off';
 }
 
-function intAttr(tag: SaxesTagNS, local: string): number | undefined {
-  for (const a of Object.values(tag.attributes)) {
-    if (a.local === local) {
-      const n = Number.parseInt(a.value, 10);
-      return Number.isFinite(n) ? n : undefined;
-    }
-  }
+/** an attribute by its local name, whatever its prefix (w:val, val) */
+function attr(tag: SaxesTagPlain, local: string): string | undefined {
+  const a = tag.attributes;
+  const direct = a[`w:${local}`] ?? a[local];
+  if (direct !== undefined) return direct;
+  for (const k in a) if (k.endsWith(`:${local}`)) return a[k];
   return undefined;
 }
 
-function attr(tag: SaxesTagNS, local: string): string | undefined {
-  for (const a of Object.values(tag.attributes)) if (a.local === local) return a.value;
-  return undefined;
+function intAttr(tag: SaxesTagPlain, local: string): number | undefined {
+  const v = attr(tag, local);
+  if (v === undefined) return undefined;
+  const n = Number.parseInt(v, 10);
+  return Number.isFinite(n) ? n : undefined;
 }
 
 /** w:sym's w:char: a hex code, often in the private use area F0xx of a symbol font */
-function symChar(tag: SaxesTagNS): string {
+function symChar(tag: SaxesTagPlain): string {
   const hex = attr(tag, 'char');
   if (!hex || !/^[0-9a-fA-F]{1,6}$/.test(hex)) return '';
   let cp = Number.parseInt(hex, 16);
@@ -176,7 +177,11 @@ export interface ScanOptions {
 
 export function scanDocumentXml(xml: string, opts: ScanOptions = {}): ScanResult {
   const withOffsets = !!opts.offsets;
-  const parser = new SaxesParser({ xmlns: true, position: true });
+  // namespaces are resolved here, not by saxes (its resolution is a third of its time): a scope
+  // opens only where an element declares a prefix, which in a Word document is the root
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  let ns = new Map<string, string>([['xml', 'http://www.w3.org/XML/1998/namespace']]);
+  const nsScopes: { depth: number; ns: Map<string, string> }[] = [];
   const blocks: DocBlock[] = [];
   const warnings: string[] = [];
   const cellOffsets = new Map<string, CellOffsets>();
@@ -199,17 +204,18 @@ export function scanDocumentXml(xml: string, opts: ScanOptions = {}): ScanResult
   const numberedRefs: NumberedRef[] = [];
   let numberedCount = 0;
   const done: Tbl[] = [];
-  const stack: { ns: string; local: string }[] = [];
+  /** the open elements: the local name of a WordprocessingML element, '' for any other */
+  const stack: string[] = [];
   let failure: string | undefined;
 
   const curTbl = () => tables[tables.length - 1];
   const curCell = (): Tc | undefined => curTbl()?.cur?.cur;
   const curPara = () => paras[paras.length - 1];
-  const isW = (uri: string) => uri === W_NS[0] || uri === W_NS[1];
+  const isW = (uri: string | undefined) => uri === W_NS[0] || uri === W_NS[1];
   const tagStart = (end: number) => xml.lastIndexOf('<', end - 1);
   const closeStart = (end: number) => xml.lastIndexOf('</', end - 1);
   const prefixOf = (name: string) => (name.includes(':') ? name.slice(0, name.indexOf(':')) : '');
-  const parent = (k = 1) => stack[stack.length - 1 - k];
+  const parent = (k = 1): string | undefined => stack[stack.length - 1 - k];
 
   const append = (s: string) => {
     const p = curPara();
@@ -229,20 +235,37 @@ export function scanDocumentXml(xml: string, opts: ScanOptions = {}): ScanResult
   });
 
   parser.on('opentag', (tag) => {
-    const tag_ = tag as SaxesTagNS;
+    const tag_ = tag as SaxesTagPlain;
     depth++;
-    stack.push({ ns: tag_.uri, local: tag_.local });
+    const attrs = tag_.attributes;
+    let declares = false;
+    for (const k in attrs) {
+      if (k === 'xmlns' || k.startsWith('xmlns:')) {
+        if (!declares) {
+          nsScopes.push({ depth, ns });
+          ns = new Map(ns);
+          declares = true;
+        }
+        ns.set(k === 'xmlns' ? '' : k.slice(6), attrs[k]);
+      }
+    }
+    const name = tag_.name;
+    const colon = name.indexOf(':');
+    const local = colon < 0 ? name : name.slice(colon + 1);
+    const uri = ns.get(colon < 0 ? '' : name.slice(0, colon));
+    if (colon > 0 && uri === undefined) throw new ScanError(`unbound namespace prefix "${name.slice(0, colon)}" on <${name}>`);
+    const w = isW(uri);
+    stack.push(w ? local : '');
     if (skipAt >= 0) return;
     const end = parser.position;
-    const local = tag_.local;
-    if (tag_.uri === MC_NS) {
+    if (uri === MC_NS) {
       if (local === 'Fallback') skipAt = depth;
       return;
     }
-    if (!isW(tag_.uri)) return;
+    if (!w) return;
     if (SKIP_W.has(local)) {
       // w:trPr/w:del: the row was deleted as a tracked change
-      if (local === 'del' && parent()?.local === 'trPr') {
+      if (local === 'del' && parent() === 'trPr') {
         const r = curTbl()?.cur;
         if (r) r.deleted = true;
       }
@@ -266,7 +289,7 @@ export function scanDocumentXml(xml: string, opts: ScanOptions = {}): ScanResult
       }
       case 'gridBefore': {
         const r = curTbl()?.cur;
-        if (r && parent()?.local === 'trPr') r.gridBefore = Math.max(0, Math.min(MAX_SPAN, intAttr(tag_, 'val') ?? 0));
+        if (r && parent() === 'trPr') r.gridBefore = Math.max(0, Math.min(MAX_SPAN, intAttr(tag_, 'val') ?? 0));
         break;
       }
       case 'tc': {
@@ -279,17 +302,17 @@ export function scanDocumentXml(xml: string, opts: ScanOptions = {}): ScanResult
       }
       case 'gridSpan': {
         const c = curCell();
-        if (c && parent()?.local === 'tcPr') c.span = Math.max(1, Math.min(MAX_SPAN, intAttr(tag_, 'val') ?? 1));
+        if (c && parent() === 'tcPr') c.span = Math.max(1, Math.min(MAX_SPAN, intAttr(tag_, 'val') ?? 1));
         break;
       }
       case 'vMerge': {
         const c = curCell();
-        if (c && parent()?.local === 'tcPr') c.vMerge = attr(tag_, 'val') === 'restart' ? 'restart' : 'continue';
+        if (c && parent() === 'tcPr') c.vMerge = attr(tag_, 'val') === 'restart' ? 'restart' : 'continue';
         break;
       }
       case 'hMerge': {
         const c = curCell();
-        if (c && parent()?.local === 'tcPr') c.hMergeContinue = attr(tag_, 'val') !== 'restart';
+        if (c && parent() === 'tcPr') c.hMergeContinue = attr(tag_, 'val') !== 'restart';
         break;
       }
       case 'p': {
@@ -308,7 +331,7 @@ export function scanDocumentXml(xml: string, opts: ScanOptions = {}): ScanResult
         pPrStart = end;
         break;
       case 'rPr':
-        if (parent()?.local === 'pPr' && withOffsets) {
+        if (parent() === 'pPr' && withOffsets) {
           const cell = curPara()?.cell;
           if (cell?.off?.firstP && !cell.off.firstP.pPrEnd && cell.paragraphs === 1) {
             rPrOfPPr = { start: tagStart(end), end: tag_.isSelfClosing ? end : -1, prefix: prefixOf(tag_.name), children: [] };
@@ -321,13 +344,13 @@ export function scanDocumentXml(xml: string, opts: ScanOptions = {}): ScanResult
         }
         break;
       case 'pStyle':
-        if (parent()?.local === 'pPr' && curPara()) curPara().style = attr(tag_, 'val');
+        if (parent() === 'pPr' && curPara()) curPara().style = attr(tag_, 'val');
         break;
       case 'numId':
-        if (parent()?.local === 'numPr' && parent(2)?.local === 'pPr' && curPara()) curPara().numId = attr(tag_, 'val');
+        if (parent() === 'numPr' && parent(2) === 'pPr' && curPara()) curPara().numId = attr(tag_, 'val');
         break;
       case 'ilvl':
-        if (parent()?.local === 'numPr' && parent(2)?.local === 'pPr' && curPara()) curPara().ilvl = intAttr(tag_, 'val');
+        if (parent() === 'numPr' && parent(2) === 'pPr' && curPara()) curPara().ilvl = intAttr(tag_, 'val');
         break;
       case 'tabs':
         inTabs++;
@@ -337,20 +360,19 @@ export function scanDocumentXml(xml: string, opts: ScanOptions = {}): ScanResult
         break;
       case 'vanish':
       case 'specVanish':
-        if (parent()?.local === 'rPr' && parent(2)?.local === 'r' && runs.length)
-          runs[runs.length - 1].hidden = !offValue(attr(tag_, 'val'));
+        if (parent() === 'rPr' && parent(2) === 'r' && runs.length) runs[runs.length - 1].hidden = !offValue(attr(tag_, 'val'));
         break;
       case 'sdt':
         sdtPlaceholder.push(false);
         break;
       case 'showingPlcHdr':
-        if (parent()?.local === 'sdtPr' && sdtPlaceholder.length) sdtPlaceholder[sdtPlaceholder.length - 1] = !offValue(attr(tag_, 'val'));
+        if (parent() === 'sdtPr' && sdtPlaceholder.length) sdtPlaceholder[sdtPlaceholder.length - 1] = !offValue(attr(tag_, 'val'));
         break;
       case 'sdtContent':
         if (sdtPlaceholder[sdtPlaceholder.length - 1]) suppressText++;
         break;
       case 't':
-        if (parent()?.local === 'r' || parent()?.local === 'ruby' || parent()?.local === 'rubyBase') {
+        if (parent() === 'r' || parent() === 'ruby' || parent() === 'rubyBase') {
           inT = { start: end, cell: curPara()?.cell };
           pendingText = '';
           if (tag_.isSelfClosing) {
@@ -363,20 +385,20 @@ export function scanDocumentXml(xml: string, opts: ScanOptions = {}): ScanResult
         break;
       case 'br':
       case 'cr':
-        if (parent()?.local === 'r' && append('\n')) mark(tagStart(end), end);
+        if (parent() === 'r' && append('\n')) mark(tagStart(end), end);
         break;
       case 'tab':
-        if (!inTabs && parent()?.local === 'r' && append(' ')) mark(tagStart(end), end);
+        if (!inTabs && parent() === 'r' && append(' ')) mark(tagStart(end), end);
         break;
       case 'ptab':
-        if (parent()?.local === 'r' && append(' ')) mark(tagStart(end), end);
+        if (parent() === 'r' && append(' ')) mark(tagStart(end), end);
         break;
       case 'noBreakHyphen':
-        if (parent()?.local === 'r' && append('-')) mark(tagStart(end), end);
+        if (parent() === 'r' && append('-')) mark(tagStart(end), end);
         break;
       case 'sym': {
         const ch = symChar(tag_);
-        if (ch && parent()?.local === 'r' && append(ch)) mark(tagStart(end), end);
+        if (ch && parent() === 'r' && append(ch)) mark(tagStart(end), end);
         break;
       }
     }
@@ -392,16 +414,16 @@ export function scanDocumentXml(xml: string, opts: ScanOptions = {}): ScanResult
   });
 
   parser.on('closetag', (tag) => {
-    const tag_ = tag as SaxesTagNS;
+    const tag_ = tag as SaxesTagPlain;
     const end = parser.position;
-    stack.pop();
+    const local = stack.pop() ?? '';
     const d = depth--;
+    if (nsScopes.length && nsScopes[nsScopes.length - 1].depth === d) ns = nsScopes.pop()!.ns;
     if (skipAt >= 0) {
       if (d === skipAt) skipAt = -1;
       return;
     }
-    if (!isW(tag_.uri)) return;
-    const local = tag_.local;
+    if (!local) return;
     if (rPrOfPPr && d === rPrDepth + 1) {
       const last = rPrOfPPr.children[rPrOfPPr.children.length - 1];
       if (last && last.end < 0) last.end = end;
