@@ -1,11 +1,12 @@
 // Tables drawn with no rulings, read from text alignment (camelot's "stream", simplified for the
 // report's tables): rows by baseline, value columns from the x extents of the numbers (numbers of
 // one column overlap whatever their alignment), label columns from where the label text starts,
-// header lines assigned to the column under them. A label wrapped onto a line of its own joins the
-// row whose values are nearest. Where rows do not agree on the columns, the table carries a warning.
+// header words placed in the column band under them. A label wrapped onto a line of its own joins
+// the row whose values are nearest; a vertical label set glyph by glyph is one label. Where rows do
+// not agree on the columns, or a wrapped label could go either way, the table carries a warning.
 import type { DBox } from './geometry';
 import { isNumeric, kindOfText, type PCell, type PTable, type TableKind } from './tables';
-import { joinLines, joinRuns, linesOf, type Run, splitAtSpaces, type TextLine } from './text';
+import { glyphStacks, joinLines, joinRuns, linesOf, type Run, splitAtSpaces, type TextLine } from './text';
 
 const PLACEHOLDER = /^[-—–/／无]$/;
 const isValue = (s: string) => isNumeric(s) || PLACEHOLDER.test(s);
@@ -35,12 +36,29 @@ interface Line {
   tail: number;
 }
 
+/** a vertical label set glyph by glyph, taken as one token */
+interface StackRun extends Run {
+  stack: true;
+}
+const isStack = (r: Run): r is StackRun => (r as StackRun).stack === true;
+
 /**
  * Tables without rulings among a page's runs (those outside its ruled tables): returns the tables
  * and the runs still outside. Only runs of lines that look like table rows are taken.
  */
 export function alignedTables(runs: Run[], page: number, height: number): { tables: PTable[]; rest: Run[] } {
-  const lines = linesOf(runs)
+  // vertical labels set glyph by glyph become one token each, on the line of their first glyph
+  // (a looser pitch than for overflowing cells: a vertical label set in a table's line pitch)
+  const stacks = glyphStacks(runs, 2.2);
+  const inStack = new Map<Run, StackRun>();
+  const merged: Run[] = [];
+  for (const s of stacks) {
+    const box = boxOf(s);
+    const token: StackRun = { ...s[0], text: s.map((r) => r.text.trim()).join(''), box, stack: true };
+    for (const r of s) inStack.set(r, token);
+    merged.push(token);
+  }
+  const lines = linesOf([...runs.filter((r) => !inStack.has(r)), ...merged])
     .filter((l) => !l.runs[0]?.vertical)
     // page numbers at the head or foot are not rows
     .filter((l) => !(PAGE_NUMBER.test(l.text) && (l.box.bottom < 0.12 * height || l.box.top > 0.88 * height)))
@@ -62,10 +80,11 @@ export function alignedTables(runs: Run[], page: number, height: number): { tabl
       if (gap > 4.5 * l.line.size) break;
       if (isRow(l)) last = j;
       else if (isProse(l.line) || (SECTION_HEADING.test(l.line.text) && l.line.size > lines[last].line.size * 1.1)) break;
+      else if (isHeaderish(l) && HEADER_START.二.test(l.line.text)) break; // the next block of table 二
       j++;
     }
     const rows = lines.slice(i, last + 1);
-    // header lines above: up to the table's opening words, never past prose
+    // header lines above: up to the table's opening words, never past prose or another row
     let h = i - 1;
     const header: Line[] = [];
     while (h >= 0) {
@@ -73,13 +92,16 @@ export function alignedTables(runs: Run[], page: number, height: number): { tabl
       if (isProse(l.line) && !/勾稽关系/.test(l.line.text)) break;
       if ((header[0] ?? rows[0]).line.baseline - l.line.baseline > 4.5 * l.line.size) break;
       if (isRow(l)) break;
-      if (SECTION_HEADING.test(l.line.text) && !/[、]本年|[、]上年|[、]结转/.test(l.line.text)) break;
+      if (SECTION_HEADING.test(l.line.text) && !/[、](本年|上年|结转)/.test(l.line.text)) break;
       header.unshift(l);
       h--;
       if (Object.values(HEADER_START).some((re) => re.test(l.line.text))) break;
     }
     const valueRows = rows.filter(isRow);
-    if (valueRows.length >= 2 || (valueRows.length === 1 && valueRows[0].tokens.length - valueRows[0].tail >= 3)) {
+    const values = valueRows.reduce((s, r) => s + r.tokens.length - r.tail, 0);
+    // one row with a single value is only a table under a header that says so (a block of table 二)
+    const headed = header.some((l) => isHeaderish(l) || Object.values(HEADER_START).some((re) => re.test(l.line.text)));
+    if (valueRows.length >= 2 || values >= 3 || headed) {
       const t = build([...header, ...rows], page);
       if (t) {
         tables.push(t);
@@ -88,11 +110,12 @@ export function alignedTables(runs: Run[], page: number, height: number): { tabl
     }
     i = last + 1;
   }
-  return { tables, rest: runs.filter((r) => !used.has(r)) };
+  const rest = runs.filter((r) => !used.has(r) && !(inStack.has(r) && used.has(inStack.get(r)!)));
+  return { tables, rest };
 }
 
 function analyse(line: TextLine): Line {
-  const tokens = line.runs.flatMap(splitAtSpaces);
+  const tokens = line.runs.flatMap((r) => (isStack(r) ? [r] : splitAtSpaces(r)));
   let tail = tokens.length;
   while (tail > 0 && isValue(tokens[tail - 1].text)) tail--;
   // the value tail must stand apart from the label (prose has numbers inside its sentences)
@@ -104,6 +127,14 @@ function analyse(line: TextLine): Line {
 }
 
 const isRow = (l: Line) => l.tail < l.tokens.length && !/[。；]/.test(l.line.text);
+
+/** a header line: two or more words with wide gaps between them, no sentence */
+function isHeaderish(l: Line): boolean {
+  if (isProse(l.line)) return false;
+  let gaps = 0;
+  for (let k = 1; k < l.tokens.length; k++) if (l.tokens[k].box.x0 - l.tokens[k - 1].box.x1 > 1.5 * l.line.size) gaps++;
+  return gaps >= 1;
+}
 
 interface Col {
   x0: number;
@@ -125,10 +156,22 @@ function build(lines: Line[], page: number): PTable | undefined {
     else valueCols.push({ ...s });
   }
   if (!valueCols.length) return undefined;
-  const firstValueX = valueCols[0].x0;
+  // where the value area starts: past the labels of the rows, before the first values
+  const labelRight = Math.max(
+    Number.NEGATIVE_INFINITY,
+    ...rows.flatMap((l) => l.tokens.slice(0, l.tail)).map((t) => Math.min(t.box.x1, valueCols[0].x0)),
+  );
+  const valueStart = Number.isFinite(labelRight) ? (labelRight + valueCols[0].x0) / 2 : valueCols[0].x0 - size;
+  // column bands: from the middle of one gap to the middle of the next
+  const bands = valueCols.map((c, k) => ({
+    x0: k === 0 ? valueStart : (valueCols[k - 1].x1 + c.x0) / 2,
+    x1: k === valueCols.length - 1 ? Number.POSITIVE_INFINITY : (c.x1 + valueCols[k + 1].x0) / 2,
+  }));
+  const inValueArea = (t: Run) => (t.box.x0 + t.box.x1) / 2 >= valueStart;
+
   // label columns: where label pieces (split at wide gaps) start
   const labelStarts: number[] = [];
-  for (const l of lines) for (const piece of labelPieces(l, firstValueX)) labelStarts.push(piece.box.x0);
+  for (const l of lines) for (const piece of labelPieces(l, inValueArea)) labelStarts.push(piece.box.x0);
   labelStarts.sort((a, b) => a - b);
   const labelCols: Col[] = [];
   for (const x of labelStarts) {
@@ -172,12 +215,14 @@ function build(lines: Line[], page: number): PTable | undefined {
     const texts: Run[][] = Array.from({ length: cols }, () => []);
     const sorted = [...g].sort((a, b) => a.line.baseline - b.line.baseline);
     for (const l of sorted) {
-      const valueStart = isRow(l) ? l.tail : l.tokens.length;
-      for (const piece of labelPieces(l, firstValueX)) texts[nearestStart(labelCols, piece.box.x0)].push(piece);
-      const values = l.tokens.slice(valueStart).concat(isRow(l) ? [] : l.tokens.filter((t) => t.box.x0 >= firstValueX - 0.3 * size));
-      for (const t of values) {
-        const k = columnOf(valueCols, t.box);
-        texts[nLabel + k].push(t);
+      for (const piece of labelPieces(l, inValueArea)) texts[nearestStart(labelCols, piece.box.x0)].push(piece);
+      if (isRow(l)) for (const t of l.tokens.slice(l.tail)) texts[nLabel + columnOf(valueCols, t.box)].push(t);
+      else {
+        // header words: one per value column, in order, when they are as many; else the band under each
+        const words = headerWords(l.tokens.filter(inValueArea), l.line.size);
+        words.forEach((w, k) => {
+          texts[nLabel + (words.length === valueCols.length ? k : bandOf(bands, w.box))].push(w);
+        });
       }
     }
     if (isRow(g[0]) && g[0].tokens.length - g[0].tail !== valueCols.length) ragged++;
@@ -215,14 +260,25 @@ function build(lines: Line[], page: number): PTable | undefined {
   };
 }
 
-/** the label part of a line (left of the values), split where a gap wider than 1.5 em separates pieces */
-function labelPieces(l: Line, firstValueX: number): Run[] {
-  const limit = isRow(l) ? l.tail : l.tokens.length;
-  const toks = l.tokens.slice(0, limit).filter((t) => isRow(l) || t.box.x0 < firstValueX - 0.3 * l.line.size);
+/** the label part of a line (left of the values), split where a gap wider than 1.5 em separates pieces, and at a vertical label */
+function labelPieces(l: Line, inValueArea: (t: Run) => boolean): Run[] {
+  const toks = isRow(l) ? l.tokens.slice(0, l.tail) : l.tokens.filter((t) => !inValueArea(t));
   const out: Run[][] = [];
   for (const t of toks) {
     const last = out[out.length - 1];
-    if (last && t.box.x0 - last[last.length - 1].box.x1 <= 1.5 * l.line.size) last.push(t);
+    const prev = last?.[last.length - 1];
+    if (prev && !isStack(prev) && !isStack(t) && t.box.x0 - prev.box.x1 <= 1.5 * l.line.size) last.push(t);
+    else out.push([t]);
+  }
+  return out.map((rs) => ({ ...rs[0], text: joinRuns(rs), box: boxOf(rs) }));
+}
+
+/** a header line's words in the value area: pieces of text split at gaps wider than 1.5 em */
+function headerWords(toks: Run[], size: number): Run[] {
+  const out: Run[][] = [];
+  for (const t of toks) {
+    const last = out[out.length - 1];
+    if (last && t.box.x0 - last[last.length - 1].box.x1 <= 1.5 * size) last.push(t);
     else out.push([t]);
   }
   return out.map((rs) => ({ ...rs[0], text: joinRuns(rs), box: boxOf(rs) }));
@@ -246,6 +302,12 @@ function columnOf(cols: Col[], b: DBox): number {
     }
   });
   return best;
+}
+
+function bandOf(bands: Col[], b: DBox): number {
+  const cx = (b.x0 + b.x1) / 2;
+  const k = bands.findIndex((c) => cx >= c.x0 && cx < c.x1);
+  return Math.max(k, 0);
 }
 
 function boxOf(rs: Run[]): DBox {

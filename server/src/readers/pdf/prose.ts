@@ -19,6 +19,9 @@ export interface Paragraph {
   box: DBox;
 }
 
+/** a line that opens a section or a numbered part (一、 （一）) starts a paragraph wherever it is */
+const OPENS_PART = /^([一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])/;
+
 const PAGE_NUMBER = /^[-—–－_·•\s]*(第\s*)?[\d一二三四五六七八九十]{1,4}(\s*页)?(\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[-—–－_·•\s]*$/;
 const FURNITURE_BAND = 0.12;
 
@@ -87,7 +90,7 @@ export function paragraphs(pages: PageLines[], skip: Set<TextLine>): Paragraph[]
       const sameSize = Math.abs(l.size - p.size) <= 0.15 * Math.max(l.size, p.size);
       const full = p.box.x1 >= right - 2 * p.size;
       const indented = l.box.x0 > left + 1.2 * l.size;
-      if (!sameSize || !full || indented) fresh = true;
+      if (!sameSize || !full || indented || OPENS_PART.test(l.text)) fresh = true;
       else if (it.page === prev.page && l.baseline - p.baseline > 1.6 * pitch) fresh = true;
       else if (it.page !== prev.page && it.page !== prev.page + 1) fresh = true;
     }

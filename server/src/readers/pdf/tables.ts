@@ -3,7 +3,7 @@
 // page breaks (documents.md §1.5 steps 8–11).
 import type { DBox } from './geometry';
 import type { LatticeTable } from './lattice';
-import { cellText, isCjk, joinLines, type Run, splitRun } from './text';
+import { cellText, glyphStacks, isCjk, joinLines, type Run, splitRun } from './text';
 
 export type TableKind = '二' | '三' | '四';
 
@@ -61,7 +61,21 @@ export function fillTables(lattice: LatticeTable[], runs: Run[], page: number): 
     }
     rest = outside;
     const texts = new Map<(typeof t.cells)[number], Run[]>();
+    const cellAt = (px: number, py: number) => t.cells.find((c) => px >= c.box.x0 && px < c.box.x1 && py >= c.box.top && py < c.box.bottom);
+    // a stack of glyphs that runs out of its cell (vertical writing overflowing) stays with the cell it starts in
+    const stacked = new Set<Run>();
+    for (const stack of glyphStacks(inside)) {
+      const first = stack[0];
+      const cell = cellAt((first.box.x0 + first.box.x1) / 2, (first.box.top + first.box.bottom) / 2);
+      if (!cell) continue;
+      if (!texts.has(cell)) texts.set(cell, []);
+      for (const r of stack) {
+        texts.get(cell)!.push(r);
+        stacked.add(r);
+      }
+    }
     for (const r of inside) {
+      if (stacked.has(r)) continue;
       const cy = (r.box.top + r.box.bottom) / 2;
       // the column boundaries of the cells this run's line crosses
       const cuts = new Set<number>();
@@ -69,7 +83,7 @@ export function fillTables(lattice: LatticeTable[], runs: Run[], page: number): 
       for (const p of splitRun(r, [...cuts])) {
         const px = (p.box.x0 + p.box.x1) / 2;
         const py = (p.box.top + p.box.bottom) / 2;
-        const cell = t.cells.find((c) => px >= c.box.x0 && px < c.box.x1 && py >= c.box.top && py < c.box.bottom);
+        const cell = cellAt(px, py);
         if (!cell) continue;
         if (!texts.has(cell)) texts.set(cell, []);
         texts.get(cell)!.push(p);

@@ -14,6 +14,8 @@ export interface Run {
   /** display y of the baseline (horizontal) or display x of the column centre (vertical) */
   baseline: number;
   vertical: boolean;
+  /** a horizontal run whose baseline is turned a quarter on the page: a glyph of vertical writing (（ ） in tbRl cells) */
+  turned?: boolean;
 }
 
 /** CJK ideographs, kana, CJK punctuation and full-width forms NFKC keeps (、。“”《》…) */
@@ -65,7 +67,9 @@ function boxOf(it: RawTextItem, text: string, toDisplay: Matrix): Run | undefine
   const [, oy] = apply(toDisplay, e, f);
   // a horizontal run whose baseline is vertical on the display (a rotated page's text is not; text drawn sideways is)
   const sideways = !vertical && box.bottom - box.top > 2 * (box.x1 - box.x0) && [...text].length > 1;
-  return { text, box, size, baseline: vertical || sideways ? (box.x0 + box.x1) / 2 : oy, vertical: vertical || sideways };
+  const [dx, dy] = [toDisplay[0] * ux + toDisplay[2] * uy, toDisplay[1] * ux + toDisplay[3] * uy];
+  const turned = !vertical && Math.abs(dy) > 2 * Math.abs(dx);
+  return { text, box, size, baseline: vertical || sideways ? (box.x0 + box.x1) / 2 : oy, vertical: vertical || sideways, turned };
 }
 
 /** Text drawn twice at nearly the same place (fake bold, shadows) counts once. */
@@ -240,7 +244,11 @@ export function joinLines(lines: string[]): string {
 
 /** Collapses white space, and removes it between CJK characters (distributed alignment: 总 计). */
 export function tidy(s: string): string {
-  let t = s.replace(/\s+/g, ' ').trim();
+  let t = s
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/([(（]) /g, '$1')
+    .replace(/ ([)）])/g, '$1');
   // twice: overlapping matches (商 业 企)
   for (let i = 0; i < 2; i++)
     t = t.replace(
@@ -258,6 +266,68 @@ export function cellText(runs: Run[]): string {
     const cols = [...runs].sort((a, b) => b.baseline - a.baseline || a.box.top - b.box.top);
     return tidy(cols.map((r) => r.text).join(''));
   }
-  const lines = linesOf(runs).map((l) => l.text);
+  if (runs.some((r) => r.turned) && runs.every((r) => r.turned || [...r.text.trim()].length <= 2)) {
+    // vertical writing set glyph by glyph (brackets turned): columns right to left, each top to bottom
+    return tidy(
+      columnsOf(runs)
+        .map((col) => col.map((r) => r.text.trim()).join(''))
+        .join(''),
+    );
+  }
+  // items that overlap (glyphs drawn out of order, which pdf.js merges with a fake space) are
+  // interleaved by position: split at their spaces first
+  const lines = linesOf(runs.flatMap(splitAtSpaces)).map((l) => l.text);
   return joinLines(lines);
+}
+
+/** Runs grouped into columns by their centre, right to left, each sorted top to bottom. */
+function columnsOf(runs: Run[]): Run[][] {
+  const sorted = [...runs].sort((a, b) => (b.box.x0 + b.box.x1) / 2 - (a.box.x0 + a.box.x1) / 2);
+  const cols: Run[][] = [];
+  for (const r of sorted) {
+    const cx = (r.box.x0 + r.box.x1) / 2;
+    const last = cols[cols.length - 1];
+    const lx = last ? last.reduce((s, q) => s + (q.box.x0 + q.box.x1) / 2, 0) / last.length : Number.NaN;
+    if (last && Math.abs(lx - cx) < 0.5 * r.size) last.push(r);
+    else cols.push([r]);
+  }
+  for (const c of cols) c.sort((a, b) => a.box.top - b.box.top);
+  return cols;
+}
+
+/**
+ * Stacks of single glyphs set one under the other (vertical writing laid out glyph by glyph): the
+ * glyphs' centres within a fifth of an em across, each less than maxPitch em below the last (1.15
+ * by default: a table row is taller, so a column of one-character cells is not a stack). Digits
+ * and the placeholder 无 never stack.
+ */
+export function glyphStacks(runs: Run[], maxPitch = 1.15): Run[][] {
+  const glyphs = runs.filter(
+    (r) => !r.vertical && [...r.text.trim()].length <= 2 && isCjk(r.text.trim()[0] ?? '') && r.text.trim() !== '无',
+  );
+  const sorted = [...glyphs].sort((a, b) => a.box.x0 - b.box.x0 || a.box.top - b.box.top);
+  const stacks: Run[][] = [];
+  const used = new Set<Run>();
+  for (const r of sorted) {
+    if (used.has(r)) continue;
+    const stack = [r];
+    used.add(r);
+    let last = r;
+    for (;;) {
+      const cx = (last.box.x0 + last.box.x1) / 2;
+      const next = glyphs.find(
+        (q) =>
+          !used.has(q) &&
+          Math.abs((q.box.x0 + q.box.x1) / 2 - cx) < 0.2 * last.size &&
+          q.box.top > last.box.top + 0.5 * last.size &&
+          q.box.top - last.box.top < maxPitch * last.size,
+      );
+      if (!next) break;
+      stack.push(next);
+      used.add(next);
+      last = next;
+    }
+    if (stack.length >= 3) stacks.push(stack);
+  }
+  return stacks;
 }
