@@ -190,3 +190,15 @@ test('deep nesting and an empty page: no throw, no hang', () => {
   assert.equal(paragraphs(d)[0], '一、总体情况');
   assert.ok(isUnreadable(readHtml(new Uint8Array(0))));
 });
+
+test('a report table with a small table inside a cell stays the report table; the inner one follows it as a table of its own', () => {
+  const d = read(
+    `<p>三、收到和处理政府信息公开申请情况</p><table>${T3}<tr><td>一、本年新收<table><tr><td>注</td></tr></table></td><td>1</td></tr></table><p>后</p>`,
+  );
+  const ts = tables(d);
+  assert.equal(ts.length, 2);
+  assert.deepEqual(slots(ts[0])[1], ['一、本年新收', '1', '.', '.', '.']);
+  assert.deepEqual(slots(ts[1]), [['注']]);
+  assert.equal((ts[1].cells[0].source as { table: number }).table, 1);
+  assert.deepEqual(paragraphs(d), ['三、收到和处理政府信息公开申请情况', '后']);
+});

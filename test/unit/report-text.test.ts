@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/index';
 import type { DocBlock, DocTable, ReadDocument, SourceRef } from '../../server/src/readers/model';
-import { headingSection, joinLines, pageAt, sourceAt, toReportText } from '../../server/src/readers/report-text';
+import { headingSection, joinLines, pageAt, sourceAt, tableIdOf, toReportText } from '../../server/src/readers/report-text';
 import { findingKeys } from '../support/documents/findings';
 import { type LBlock, type LRow, reportLayout, toDocTable } from '../support/documents/layout';
 import { type Plant, plantedReport } from '../support/documents/plant';
@@ -379,4 +379,23 @@ test('table 三 as two tables, one per page (not stitched), a page number betwee
   assert.ok(!out.includes('— 5 —'));
   assert.deepEqual(findings(rt.text), findings(text));
   assert.ok(findings(text).length > 0);
+});
+
+test('a table of prose that mentions every report table is none of them: header words count only in header-sized cells', () => {
+  const prose = `${'本机关'.repeat(10)}四、政府信息公开行政复议、行政诉讼情况；申请人情况；第二十条第（一）项；本年新收政府信息公开申请数量`;
+  const layout = grid([[{ text: prose }, { text: '123' }]]);
+  assert.equal(tableIdOf(layout), undefined);
+  assert.equal(
+    tableIdOf(
+      grid([
+        [
+          { text: '行政复议', colspan: 5 },
+          { text: '行政诉讼', colspan: 10 },
+        ],
+      ]),
+    ),
+    '四',
+  );
+  assert.equal(tableIdOf(grid([[{ text: '第二十条第（一）项', colspan: 4 }]])), '二');
+  assert.equal(tableIdOf(grid([[{ text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）' }]])), '三');
 });

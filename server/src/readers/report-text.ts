@@ -115,17 +115,20 @@ export function isValueText(t: string): boolean {
 
 interface Trigger {
   id: ReportTableId;
-  /** the row starts this table's header */
-  test: (rowText: string) => boolean;
+  /** the row (its cells' normalised texts) starts this table's header */
+  test: (cells: string[]) => boolean;
 }
 
+/** a cell of at most `max` characters holding `word`: a header cell, not prose that mentions it */
+const has = (cells: string[], word: string, max: number) => cells.some((c) => c.length <= max && c.includes(word));
+
 const TRIGGERS: Trigger[] = [
-  { id: '三', test: (t) => t.includes('申请人情况') || t.includes('本列数据的勾稽关系') },
+  { id: '三', test: (c) => has(c, '申请人情况', 40) || has(c, '本列数据的勾稽关系', 80) },
   {
     id: '四',
-    test: (t) => (t.includes('行政复议') && t.includes('行政诉讼')) || t.includes('未经复议直接起诉') || t.includes('复议后起诉'),
+    test: (c) => (has(c, '行政复议', 16) && has(c, '行政诉讼', 16)) || has(c, '未经复议直接起诉', 24) || has(c, '复议后起诉', 24),
   },
-  { id: '二', test: (t) => t.includes('第二十条第') },
+  { id: '二', test: (c) => c.some((x) => x.length <= 24 && x.startsWith('第二十条第')) },
 ];
 
 /** when no header row names the table: its row labels and column words, all of one table */
@@ -195,6 +198,8 @@ interface Grid {
   text: string[];
   /** normalised text of each row's anchors (those starting in the row) */
   rowText: string[];
+  /** the same, cell by cell */
+  rowCells: string[][];
 }
 
 /** slots in one table beyond which a grid is not expanded (a hostile rowspan × colspan) */
@@ -215,7 +220,8 @@ function buildGrid(t: DocTable): Grid | undefined {
     for (let r = cell.row; r < r1; r++) for (let c = cell.col; c < c1; c++) if (owner[r * cols + c] < 0) owner[r * cols + c] = i;
     rowParts[cell.row].push(text[i]);
   });
-  return { t, owner, text, rowText: rowParts.map((p) => norm(p.join(''))) };
+  const rowCells = rowParts.map((p) => p.filter((x) => x).map(norm));
+  return { t, owner, text, rowText: rowCells.map((c) => c.join('')), rowCells };
 }
 
 function anchorAt(g: Grid, r: number, c: number): number {
@@ -252,9 +258,9 @@ interface Segment {
 function segmentsOf(g: Grid): { id: ReportTableId; from: number; to: number }[] {
   const starts: { id: ReportTableId; row: number }[] = [];
   for (let r = 0; r < g.t.rows; r++) {
-    const t = g.rowText[r];
-    if (!t) continue;
-    const hit = TRIGGERS.find((x) => x.test(t));
+    const cells = g.rowCells[r];
+    if (!cells.length) continue;
+    const hit = TRIGGERS.find((x) => x.test(cells));
     if (!hit) continue;
     const cur = starts[starts.length - 1];
     if (cur?.id === hit.id) continue;
@@ -262,7 +268,8 @@ function segmentsOf(g: Grid): { id: ReportTableId; from: number; to: number }[] 
     starts.push({ id: hit.id, row: r });
   }
   if (!starts.length) {
-    const id = byContent(g.rowText.join(''));
+    // only header-sized cells: a layout cell of prose mentions every word of every table
+    const id = byContent(g.rowCells.flatMap((c) => c.filter((x) => x.length <= 60)).join('|'));
     return id ? [{ id, from: 0, to: g.t.rows }] : [];
   }
   starts[0].row = 0; // caption rows above the first header belong to it

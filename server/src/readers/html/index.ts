@@ -137,7 +137,8 @@ function textOf(root: Node): string {
       continue;
     }
     const tag = n.tagName;
-    if (SKIP.has(tag) || hidden(n)) continue;
+    // a table inside a cell is a table of its own, never part of the cell's text
+    if (SKIP.has(tag) || hidden(n) || tag === 'table') continue;
     if (tag === 'br') {
       out += '\n';
       continue;
@@ -233,6 +234,23 @@ function gridOf(table: Element, tableIndex: number): DocTable {
   return { rows: y, cols, cells };
 }
 
+/** the tables inside e that are not inside another table inside e, in document order */
+function outermostTables(e: Element): Element[] {
+  const out: Element[] = [];
+  const stack = [...childrenOf(e)].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isElement(n)) continue;
+    if (n.tagName === 'table') {
+      out.push(n);
+      continue;
+    }
+    const kids = childrenOf(n);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  return out;
+}
+
 function containsTable(e: Element): boolean {
   const stack = [...childrenOf(e)];
   while (stack.length) {
@@ -306,9 +324,17 @@ function walk(root: Node, w: Walk): void {
     if (tag === 'table') {
       flush(w);
       const index = w.tableCount++;
-      if (!containsTable(n) && !holdsProse(n)) {
-        w.blocks.push({ kind: 'table', table: gridOf(n, index) });
+      const grid = gridOf(n, index);
+      // a report table by its own cells' words stays a grid whatever it holds; any other table that
+      // holds a table, or a cell of long prose, is the page's layout
+      const report = tableIdOf(grid) !== undefined;
+      const nested = containsTable(n);
+      if (report || (!nested && !holdsProse(n))) {
+        w.blocks.push({ kind: 'table', table: grid });
         countImages(n, w);
+        // tables inside its cells follow it, as tables of their own
+        const inner = outermostTables(n);
+        for (let i = inner.length - 1; i >= 0; i--) stack.push(inner[i]);
         continue;
       }
       // layout: its cells are flow, in order
