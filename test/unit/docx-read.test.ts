@@ -262,3 +262,12 @@ test('numbering formats: Chinese counting, full-width and enclosed digits, lette
   ];
   for (const [fmt, n, want] of cases) assert.equal(formatNumber(n, fmt), want, `${fmt} ${n}`);
 });
+
+test('a table pasted as a picture or an Excel object, content embedded by w:altChunk: warnings say what could not be read', () => {
+  const d = read(
+    `${p('一、总体情况')}<w:p><w:r><w:object><v:shape xmlns:v="urn:schemas-microsoft-com:vml"/></w:object></w:r></w:p><w:altChunk r:id="rId9" xmlns:r="urn:r"/>`,
+  );
+  assert.equal(d.warnings.length, 2);
+  assert.match(d.warnings.join('\n'), /w:altChunk/);
+  assert.match(d.warnings.join('\n'), /1 picture or embedded object: a table pasted as a picture or an Excel object cannot be read/);
+});

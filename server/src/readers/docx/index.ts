@@ -1,6 +1,8 @@
 // DOCX → ReadDocument: the main document part out of the zip (inflated with a cap), then one
 // streaming XML pass (scan.ts). Never throws: a damaged file is 'corrupt', a zip bomb 'too-large'.
+
 import { DEFAULT_LIMITS, type ReadLimits, type ReadResult, type Unreadable } from '../model';
+import { tableIdOf } from '../report-text';
 import { ListCounter, parseNumbering, parseStyles } from './numbering';
 import { ScanError, scanDocumentXml } from './scan';
 import { readDirectory, readEntry, type ZipDirectory, type ZipEntry, ZipError } from './zip';
@@ -91,6 +93,11 @@ export function readDocx(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS)
     const scan = scanDocumentXml(part.xml, { numbering: () => listCounter(bytes, part, limits) });
     const warnings = scan.warnings;
     if (part.lossy) warnings.unshift('document.xml has bytes that are not valid UTF-8: they were read as U+FFFD');
+    const found = new Set(scan.blocks.flatMap((b) => (b.kind === 'table' ? [tableIdOf(b.table)].filter((x) => x) : [])));
+    if (scan.pictures && found.size < 3)
+      warnings.push(
+        `the document has ${scan.pictures} picture${scan.pictures > 1 ? 's or embedded objects' : ' or embedded object'}: a table pasted as a picture or an Excel object cannot be read${found.size ? ` (found table ${[...found].join('、')} only)` : ''}`,
+      );
     return { source: 'docx', blocks: scan.blocks, warnings };
   } catch (e) {
     return unreadableOf(e);

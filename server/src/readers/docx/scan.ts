@@ -61,6 +61,10 @@ export interface ScanResult {
   warnings: string[];
   /** `${table},${row},${cell}` → offsets (only with `offsets`) */
   cells: Map<string, CellOffsets>;
+  /** pictures and embedded objects (w:drawing, w:pict, w:object): a table pasted as one has no text */
+  pictures: number;
+  /** w:altChunk: content embedded as another part (HTML, RTF), not read */
+  altChunks: number;
 }
 
 interface Tc {
@@ -201,6 +205,8 @@ export function scanDocumentXml(xml: string, opts: ScanOptions = {}): ScanResult
   let pPrStart = -1;
   let rPrOfPPr: RPrRef | undefined;
   let rPrDepth = -1;
+  let pictures = 0;
+  let altChunks = 0;
   const numberedRefs: NumberedRef[] = [];
   let numberedCount = 0;
   const done: Tbl[] = [];
@@ -365,6 +371,14 @@ export function scanDocumentXml(xml: string, opts: ScanOptions = {}): ScanResult
       case 'sdt':
         sdtPlaceholder.push(false);
         break;
+      case 'drawing':
+      case 'pict':
+      case 'object':
+        pictures++;
+        break;
+      case 'altChunk':
+        altChunks++;
+        break;
       case 'showingPlcHdr':
         if (parent() === 'sdtPr' && sdtPlaceholder.length) sdtPlaceholder[sdtPlaceholder.length - 1] = !offValue(attr(tag_, 'val'));
         break;
@@ -528,7 +542,11 @@ export function scanDocumentXml(xml: string, opts: ScanOptions = {}): ScanResult
       );
   }
   for (const t of done) place(t);
-  return { blocks, warnings, cells: cellOffsets };
+  if (altChunks)
+    warnings.push(
+      `the document embeds ${altChunks} part${altChunks > 1 ? 's' : ''} of other content (w:altChunk, e.g. pasted HTML) that ${altChunks > 1 ? 'are' : 'is'} not read: open it in Word or WPS and save it again to make it part of the document`,
+    );
+  return { blocks, warnings, cells: cellOffsets, pictures, altChunks };
 }
 
 /** lays a table's rows out on its grid: gridBefore, gridSpan, hMerge, vMerge */
