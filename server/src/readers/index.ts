@@ -185,8 +185,9 @@ export async function convertDocument(bytes: Uint8Array, opts: ReadOptions = {})
       ok: false,
       unreadable: {
         unreadable: 'no-report',
-        message:
-          'the document holds neither a report table (申请人情况, 行政复议/行政诉讼, 第二十条) nor a report section heading (一、总体情况 …): not a disclosure report',
+        message: `the document holds neither a report table (申请人情况, 行政复议/行政诉讼, 第二十条) nor a report section heading (一、总体情况 …): not a disclosure report${
+          doc.warnings.some((w) => /picture/.test(w)) ? ', or its tables are pictures' : ''
+        }`,
       },
     };
   return { ok: true, doc, text };
