@@ -8,7 +8,7 @@
 // PDFs are made once and committed.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { CJK_FONT, type PdfOptions, reportPdf } from '../test/support/documents/pdf';
+import { CJK_FONT, type PdfOptions, reportPdfLayout } from '../test/support/documents/pdf';
 import { imageOnlyPdf, mojibakePdf, stSongPdf } from '../test/support/documents/pdf-bytes';
 import { type Plant, plantedReport } from '../test/support/documents/plant';
 
@@ -26,8 +26,8 @@ interface Spec {
   seed: number;
   format: '2021' | '2019';
   plant: Plant;
-  /** paragraphs of PROSE before the tables (table 三 crosses a page with 14 in portrait) */
-  prose: number;
+  /** table 三 must cross a page break, with data rows on both pages: as many paragraphs of PROSE as that takes */
+  cross: boolean;
   options: PdfOptions;
   exercises: string;
 }
@@ -38,7 +38,7 @@ const SPECS: Spec[] = [
     seed: 11,
     format: '2021',
     plant: 'clean',
-    prose: 14,
+    cross: true,
     options: { openBreak: true },
     exercises: 'table 三 cut by a page break with no bottom border drawn on the first page (WPS); a group label cut by the break',
   },
@@ -47,7 +47,7 @@ const SPECS: Spec[] = [
     seed: 12,
     format: '2021',
     plant: 'wrong-total',
-    prose: 14,
+    cross: true,
     options: { borders: 'rects', repeatHeader: true },
     exercises: 'borders drawn as thin filled rectangles; table 三 header rows repeated on the next page',
   },
@@ -56,7 +56,7 @@ const SPECS: Spec[] = [
     seed: 13,
     format: '2021',
     plant: 'wrong-seven',
-    prose: 2,
+    cross: false,
     options: { text: 'glyph' },
     exercises: 'one glyph per text item, drawn out of order',
   },
@@ -65,7 +65,7 @@ const SPECS: Spec[] = [
     seed: 14,
     format: '2021',
     plant: 'blank-total',
-    prose: 2,
+    cross: false,
     options: { text: 'tight' },
     exercises: 'value columns so tight that pdf.js makes one text item of several cells of a row',
   },
@@ -74,7 +74,7 @@ const SPECS: Spec[] = [
     seed: 15,
     format: '2019',
     plant: 'broken-balance',
-    prose: 2,
+    cross: false,
     options: { borders: 'none' },
     exercises: 'tables drawn with no rulings at all: read by text alignment',
   },
@@ -83,7 +83,7 @@ const SPECS: Spec[] = [
     seed: 16,
     format: '2021',
     plant: 'clean',
-    prose: 6,
+    cross: true,
     options: { rotate: true },
     exercises: 'every page /Rotate 90 with its content drawn sideways (landscape); table 三 across a page',
   },
@@ -92,7 +92,7 @@ const SPECS: Spec[] = [
     seed: 17,
     format: '2021',
     plant: 'full-width',
-    prose: 2,
+    cross: false,
     options: { vertical: 'font' },
     exercises: '三、本年度办理结果 in a vertical (Identity-V) font; full-width digits in the cells',
   },
@@ -110,8 +110,7 @@ async function main() {
   for (const f of readdirSync(OUT)) rmSync(`${OUT}${f}`);
   const manifest: Record<string, unknown>[] = [];
   for (const s of SPECS) {
-    const text = plantedReport(s.seed, s.format, s.plant, PROSE.slice(0, s.prose));
-    const bytes = await reportPdf(text, { ...s.options, seed: s.seed });
+    const { text, bytes, prose } = await draw(s);
     writeFileSync(`${OUT}${s.name}.pdf`, bytes);
     writeFileSync(`${OUT}${s.name}.expected.txt`, text);
     manifest.push({
@@ -120,6 +119,7 @@ async function main() {
       seed: s.seed,
       format: s.format,
       plant: s.plant,
+      prose,
       options: s.options,
       exercises: s.exercises,
     });
@@ -142,6 +142,18 @@ async function main() {
     console.log(`${file} ${(bytes.length / 1024).toFixed(1)} KB`);
   }
   writeFileSync(`${OUT}manifest.json`, `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+/** the report drawn with as much prose as puts table 三's break mid-table (at least 5 data rows each side), or with two paragraphs */
+async function draw(s: Spec) {
+  for (let n = s.cross ? 0 : 2; n <= PROSE.length; n++) {
+    const text = plantedReport(s.seed, s.format, s.plant, PROSE.slice(0, n));
+    const { bytes, layout } = await reportPdfLayout(text, { ...s.options, seed: s.seed });
+    const t3 = layout.tables.find((t) => t.id === '三')!;
+    const ok = s.cross ? t3.parts.length === 2 && t3.parts[0].rows >= 3 + 5 && t3.parts[1].rows >= 5 : t3.parts.length === 1;
+    if (ok) return { text, bytes, prose: n };
+  }
+  throw new Error(`${s.name}: no amount of prose gives the layout wanted`);
 }
 
 async function encrypted(): Promise<Uint8Array> {

@@ -43,7 +43,13 @@ const PAD = 2;
 function widths(t: LTable, textWidth: number, opts: PdfOptions): number[] {
   const cols = placeCells(t).cols;
   if (t.id === '三') {
-    const value = opts.text === 'tight' ? 17 : (textWidth - 24 - 50 - 160) / 7;
+    if (opts.text === 'tight') {
+      // values in 10 pt in columns 16.5 pt wide: two-digit neighbours stand 5.5 pt apart, under
+      // pdf.js's 0.6 em, so it makes one text item of them
+      const values = [...new Array(6).fill(16.5), 24];
+      return [24, 50, textWidth - 74 - values.reduce((a, b) => a + b, 0), ...values];
+    }
+    const value = (textWidth - 24 - 50 - 160) / 7;
     const label2 = textWidth - 24 - 50 - 7 * value;
     return [24, 50, label2, ...new Array(7).fill(value)];
   }
@@ -51,7 +57,17 @@ function widths(t: LTable, textWidth: number, opts: PdfOptions): number[] {
   return new Array(cols).fill(textWidth / cols);
 }
 
+/** Where the tables went: for each table, the rows it has on each page it is drawn on. */
+export interface PdfLayout {
+  tables: { id: LTable['id']; parts: { page: number; rows: number }[] }[];
+  pages: number;
+}
+
 export async function reportPdf(text: string, opts: PdfOptions = {}): Promise<Uint8Array> {
+  return (await reportPdfLayout(text, opts)).bytes;
+}
+
+export async function reportPdfLayout(text: string, opts: PdfOptions = {}): Promise<{ bytes: Uint8Array; layout: PdfLayout }> {
   if (!existsSync(CJK_FONT)) throw new Error(`${CJK_FONT} is needed to draw PDF fixtures (apt-get install fonts-wqy-microhei)`);
   const doc = new PDFDocument({
     size: 'A4',
@@ -73,6 +89,7 @@ export async function reportPdf(text: string, opts: PdfOptions = {}): Promise<Ui
   let y = MARGIN;
   let pageNo = 0;
   let verticalFontId: number | undefined;
+  const layout: PdfLayout = { tables: [], pages: 0 };
 
   const newPage = () => {
     if (pageNo > 0 && opts.pageNumbers !== false) footer();
@@ -118,6 +135,11 @@ export async function reportPdf(text: string, opts: PdfOptions = {}): Promise<Ui
     doc.font('cjk').fontSize(size);
     const out: string[] = [];
     for (const part of s.split('\n')) {
+      if (/^[\d０-９.,-]+$/.test(part)) {
+        // a number is never broken
+        out.push(part);
+        continue;
+      }
       let line = '';
       for (const ch of part) {
         if (line && doc.widthOfString(line + ch) > width) {
@@ -204,6 +226,7 @@ export async function reportPdf(text: string, opts: PdfOptions = {}): Promise<Ui
       part.bottom = at;
     }
     const partOf = (r: number) => parts.findIndex((q) => q.tops.has(r));
+    layout.tables.push({ id: t.id, parts: parts.map((q, k) => ({ page: pageNo + k, rows: q.rows.length })) });
 
     parts.forEach((q, k) => {
       if (k > 0) newPage();
@@ -248,12 +271,13 @@ export async function reportPdf(text: string, opts: PdfOptions = {}): Promise<Ui
         return;
       }
       const numeric = /^[\d０-９.-]*$/.test(c.text);
+      const size = numeric && t.id === '三' && opts.text === 'tight' ? 10 : TABLE_FONT;
       let ty = numeric ? top + (bot - top - lines.length * pitch) / 2 : top + PAD;
       for (const l of lines) {
         if (l) {
-          doc.font('cjk').fontSize(TABLE_FONT);
+          doc.font('cjk').fontSize(size);
           const w = doc.widthOfString(l);
-          draw(l, isVertical(c) || numeric ? (x0 + x1 - w) / 2 : x0 + PAD, ty, TABLE_FONT);
+          draw(l, isVertical(c) || numeric ? (x0 + x1 - w) / 2 : x0 + PAD, ty, size);
         }
         ty += pitch;
       }
@@ -295,7 +319,8 @@ export async function reportPdf(text: string, opts: PdfOptions = {}): Promise<Ui
   await done;
   let bytes: Uint8Array = new Uint8Array(Buffer.concat(chunks));
   if (verticalFontId !== undefined) bytes = verticalEncoding(bytes, verticalFontId);
-  return bytes;
+  layout.pages = pageNo;
+  return { bytes, layout };
 }
 
 /** The vertical font: its Type0 dictionary's /Identity-H becomes /Identity-V (same length: offsets stay). */

@@ -30,6 +30,8 @@ const PAGE_NUMBER = /^[-—–－_·•\s]*(第\s*)?\d{1,4}(\s*页)?[-—–－_
 const SECTION_HEADING = /^[一二三四五六七八九十]+、/;
 
 interface Line {
+  /** the page of a header line carried over from the foot of the previous page */
+  page?: number;
   line: TextLine;
   tokens: Run[];
   /** index into tokens of the first value of its value tail, or tokens.length */
@@ -42,11 +44,23 @@ interface StackRun extends Run {
 }
 const isStack = (r: Run): r is StackRun => (r as StackRun).stack === true;
 
+/** header lines at the foot of a page whose table rows begin on the next page */
+export interface CarriedHeader {
+  page: number;
+  lines: TextLine[];
+}
+
 /**
  * Tables without rulings among a page's runs (those outside its ruled tables): returns the tables
- * and the runs still outside. Only runs of lines that look like table rows are taken.
+ * and the runs still outside. Only runs of lines that look like table rows are taken. `carry`: the
+ * header lines the previous page ended with, for rows that open this page; `trailing`: this page's.
  */
-export function alignedTables(runs: Run[], page: number, height: number): { tables: PTable[]; rest: Run[] } {
+export function alignedTables(
+  runs: Run[],
+  page: number,
+  height: number,
+  carry?: CarriedHeader,
+): { tables: PTable[]; rest: Run[]; trailing?: CarriedHeader; usedCarry: boolean } {
   // vertical labels set glyph by glyph become one token each, on the line of their first glyph
   // (a looser pitch than for overflowing cells: a vertical label set in a table's line pitch)
   const stacks = glyphStacks(runs, 2.2);
@@ -65,6 +79,7 @@ export function alignedTables(runs: Run[], page: number, height: number): { tabl
     .map(analyse);
   const used = new Set<Run>();
   const tables: PTable[] = [];
+  let usedCarry = false;
   let i = 0;
   while (i < lines.length) {
     if (!isRow(lines[i])) {
@@ -97,21 +112,35 @@ export function alignedTables(runs: Run[], page: number, height: number): { tabl
       h--;
       if (Object.values(HEADER_START).some((re) => re.test(l.line.text))) break;
     }
+    // rows that open the page, under a header left at the foot of the previous one
+    let usedHere = false;
+    if (!header.length && i === 0 && carry?.lines.length && !usedCarry) {
+      header.push(...carry.lines.map((l) => ({ ...analyse(l), page: carry.page })));
+      usedHere = true;
+    }
     const valueRows = rows.filter(isRow);
     const values = valueRows.reduce((s, r) => s + r.tokens.length - r.tail, 0);
     // one row with a single value is only a table under a header that says so (a block of table 二)
     const headed = header.some((l) => isHeaderish(l) || Object.values(HEADER_START).some((re) => re.test(l.line.text)));
-    if (valueRows.length >= 2 || values >= 3 || headed) {
+    if (valueRows.length >= 2 || values >= 2 || headed) {
       const t = build([...header, ...rows], page);
       if (t) {
         tables.push(t);
         for (const l of [...header, ...rows]) for (const r of l.line.runs) used.add(r);
+        if (usedHere) usedCarry = true;
       }
     }
     i = last + 1;
   }
   const rest = runs.filter((r) => !used.has(r) && !(inStack.has(r) && used.has(inStack.get(r)!)));
-  return { tables, rest };
+  // header lines the page ends with, none of them used: the next page's rows may be theirs
+  const trailing: TextLine[] = [];
+  for (let k = lines.length - 1; k >= 0; k--) {
+    const l = lines[k];
+    if (isRow(l) || l.line.runs.some((r) => used.has(r)) || !isHeaderish(l)) break;
+    trailing.unshift(l.line);
+  }
+  return { tables, rest, trailing: trailing.length ? { page, lines: trailing } : undefined, usedCarry };
 }
 
 function analyse(line: TextLine): Line {
@@ -211,7 +240,8 @@ function build(lines: Line[], page: number): PTable | undefined {
   const rowPages: number[] = [];
   let ragged = 0;
   groups.forEach((g, r) => {
-    rowPages.push(page);
+    const rowPage = g[0].page ?? page;
+    rowPages.push(rowPage);
     const texts: Run[][] = Array.from({ length: cols }, () => []);
     const sorted = [...g].sort((a, b) => a.line.baseline - b.line.baseline);
     for (const l of sorted) {
@@ -229,7 +259,7 @@ function build(lines: Line[], page: number): PTable | undefined {
     for (let c = 0; c < cols; c++) {
       const rs = texts[c];
       const box = rs.length ? boxOf(rs) : slotBox(c < nLabel ? labelCols : valueCols, c < nLabel ? c : c - nLabel, g[0].line.box);
-      cells.push({ row: r, col: c, rowspan: 1, colspan: 1, text: rs.length ? textOf(rs) : '', page, box });
+      cells.push({ row: r, col: c, rowspan: 1, colspan: 1, text: rs.length ? textOf(rs) : '', page: rowPage, box });
     }
   });
   if (ragged)
@@ -239,8 +269,9 @@ function build(lines: Line[], page: number): PTable | undefined {
       `page ${page}: a table without rulings, read by text alignment: ${guessed} wrapped labels could belong to either of two rows`,
     );
   const xs = [...labelCols.map((c) => c.x0), ...valueCols.map((c) => c.x0), valueCols[valueCols.length - 1].x1];
-  const top = Math.min(...lines.map((l) => l.line.box.top));
-  const bottom = Math.max(...lines.map((l) => l.line.box.bottom));
+  const here = lines.filter((l) => l.page === undefined);
+  const top = Math.min(...here.map((l) => l.line.box.top));
+  const bottom = Math.max(...here.map((l) => l.line.box.bottom));
   const kind = kindOfText(lines.map((l) => l.line.text.replace(/\s/g, '')).join('|'));
   return {
     rows: groups.length,

@@ -16,7 +16,7 @@ import {
   type ReadResult,
   type Unreadable,
 } from '../model';
-import { alignedTables } from './aligned';
+import { alignedTables, type CarriedHeader } from './aligned';
 import { mapBox, type PageSpace, pageSpace } from './geometry';
 import { findTables } from './lattice';
 import { Deadline, openPdf, PdfError, type RawDocument } from './pdfjs';
@@ -160,18 +160,28 @@ async function read(doc: RawDocument, limits: ReadLimits): Promise<ReadResult> {
     }
   }
 
-  // 3. table pages with no ruled table where the text says one is: text alignment
+  // 3. table pages with no ruled table where the text says one is: text alignment (a header left
+  // at the foot of a page goes with the rows that open the next)
+  let carry: CarriedHeader | undefined;
   for (const p of pages) {
+    const previous = carry;
+    carry = undefined;
     if (!p.needsRulings) continue;
     const restText = p.rest.map((r) => r.text.replace(/\s/g, '')).join('|');
-    if (!kindOfText(restText) && isolatedNumbers(p.rest) < MANY_NUMBERS) continue;
-    const { tables, rest } = alignedTables(p.rest, p.number, p.height);
-    if (!tables.length) continue;
-    for (const t of tables) {
+    if (!kindOfText(restText) && isolatedNumbers(p.rest) < MANY_NUMBERS && !previous) continue;
+    const found = alignedTables(p.rest, p.number, p.height, previous?.page === p.number - 1 ? previous : undefined);
+    carry = found.trailing;
+    if (found.usedCarry && previous) {
+      const taken = new Set(previous.lines.flatMap((l) => l.runs));
+      const before = pages[previous.page - 1];
+      before.rest = before.rest.filter((r) => !taken.has(r));
+    }
+    if (!found.tables.length) continue;
+    for (const t of found.tables) {
       t.warnings.unshift(`page ${p.number}: a table drawn without rulings was read from the alignment of its text`);
     }
-    p.tables = [...p.tables, ...tables].sort((a, b) => a.top - b.top);
-    p.rest = rest;
+    p.tables = [...p.tables, ...found.tables].sort((a, b) => a.top - b.top);
+    p.rest = found.rest;
   }
 
   // 4. prose lines, page furniture, tables stitched across pages

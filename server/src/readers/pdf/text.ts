@@ -91,7 +91,8 @@ function dropDoubles(runs: Run[]): Run[] {
 function weight(ch: string): number {
   if (isCjk(ch)) return 1;
   if (ch === ' ') return 0.3;
-  if (/[.,:;'!|il1()[\]]/.test(ch)) return 0.35;
+  // digits are tabular (all one width) in nearly every font: no '1' here
+  if (/[.,:;'!|il()[\]]/.test(ch)) return 0.35;
   return 0.55;
 }
 
