@@ -6,8 +6,9 @@
 // LibreOffice (soffice) is installed on the development machine, not in CI: the PDFs are made once
 // and committed; without soffice the script keeps the PDFs already there and says so.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { reportDocx } from '../test/support/documents/docx';
 import { type HtmlOptions, reportHtml } from '../test/support/documents/html';
 import { type Plant, plantedReport } from '../test/support/documents/plant';
@@ -47,6 +48,8 @@ interface DocxSpec {
   longProse?: boolean;
   /** converted to PDF too (four of the six: the committed set stays small) */
   pdf?: boolean;
+  /** section headings and table 三's sub-row numbers by Word list numbering, not typed */
+  numbered?: boolean;
 }
 
 const DOCX: DocxSpec[] = [
@@ -56,6 +59,7 @@ const DOCX: DocxSpec[] = [
   { name: 'docx-2021-blank-total', seed: 4, format: '2021', plant: 'blank-total', longProse: true, pdf: true },
   { name: 'docx-2021-broken-balance', seed: 5, format: '2021', plant: 'broken-balance' },
   { name: 'docx-2021-wrong-seven', seed: 6, format: '2021', plant: 'wrong-seven' },
+  { name: 'docx-2021-numbered', seed: 11, format: '2021', plant: 'wrong-total', numbered: true },
 ];
 
 interface HtmlSpec {
@@ -92,7 +96,7 @@ const HTML: HtmlSpec[] = [
     format: '2019',
     plant: 'blank-total',
     opts: { encoding: 'gbk', meta: 'gb2312', quirks: { paragraphs: true, nbsp: true, chrome: true } },
-    made: 'GBK bytes with <meta http-equiv content="text/html; charset=gb2312">, 2019 format, <p>/<br> and &nbsp; in cells, page chrome',
+    made: 'GBK bytes with <meta charset=gb2312>, 2019 format, <p>/<br> and &nbsp; in cells, page chrome',
   },
   {
     name: 'html-2021-gb18030',
@@ -112,20 +116,52 @@ const HTML: HtmlSpec[] = [
   },
 ];
 
+/** writes a file only when its content changes, so regenerating does not churn committed bytes */
+function put(name: string, bytes: Uint8Array | string, same?: (old: Uint8Array) => boolean): boolean {
+  const path = join(OUT, name);
+  const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
+  if (existsSync(path)) {
+    const old = new Uint8Array(readFileSync(path));
+    if (same ? same(old) : Buffer.compare(old, data) === 0) return false;
+  }
+  writeFileSync(path, data);
+  return true;
+}
+
+/** two DOCX with the same parts but for their time stamps (docProps/core.xml, zip mtimes) are the same fixture */
+function sameDocx(a: Uint8Array, b: Uint8Array): boolean {
+  try {
+    const x = unzipSync(a);
+    const y = unzipSync(b);
+    const names = Object.keys(x).filter((n) => n !== 'docProps/core.xml');
+    return (
+      names.length === Object.keys(y).filter((n) => n !== 'docProps/core.xml').length &&
+      names.every((n) => y[n] && strFromU8(x[n]) === strFromU8(y[n]))
+    );
+  } catch {
+    return false;
+  }
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
   const haveSoffice = !soffice.error && soffice.status === 0;
-  for (const f of readdirSync(OUT)) if (/\.(docx|html|expected\.txt)$/.test(f) || (haveSoffice && f.endsWith('.pdf'))) rmSync(join(OUT, f));
   const entries: Entry[] = [];
-  const docxFiles: string[] = [];
+  const toConvert: string[] = [];
+  const keep = new Set(['manifest.json', '.gitattributes']);
   for (const d of DOCX) {
     const text = plantedReport(d.seed, d.format, d.plant, d.longProse ? LONG_PROSE : undefined);
     const expected = `${d.name}.expected.txt`;
-    writeFileSync(join(OUT, expected), text);
-    writeFileSync(join(OUT, `${d.name}.docx`), await reportDocx(text, { split4: d.split4 }));
-    if (d.pdf) docxFiles.push(`${d.name}.docx`);
-    const made = `docx package, official merged layout${d.split4 ? ', table 四 as three tables' : ''}${d.longProse ? ', long prose (table 三 crosses a page in the PDF)' : ''}`;
+    put(expected, text);
+    const docx = await reportDocx(text, { split4: d.split4, numbered: d.numbered });
+    const changed = put(`${d.name}.docx`, docx, (old) => sameDocx(old, docx));
+    keep.add(expected).add(`${d.name}.docx`);
+    if (d.pdf) {
+      keep.add(`${d.name}.pdf`);
+      if (changed || !existsSync(join(OUT, `${d.name}.pdf`))) toConvert.push(`${d.name}.docx`);
+    }
+    const made = `docx package, official merged layout${d.split4 ? ', table 四 as three tables' : ''}${d.longProse ? ', long prose (table 三 crosses a page in the PDF)' : ''}${d.numbered ? ', section headings and table 三 sub-row numbers by Word list numbering' : ''}`;
     entries.push({ file: `${d.name}.docx`, expected, kind: 'docx', seed: d.seed, format: d.format, plant: d.plant, made });
     if (d.pdf)
       entries.push({
@@ -141,18 +177,17 @@ async function main(): Promise<void> {
   for (const h of HTML) {
     const text = plantedReport(h.seed, h.format, h.plant);
     const expected = `${h.name}.expected.txt`;
-    writeFileSync(join(OUT, expected), text);
-    writeFileSync(join(OUT, `${h.name}.html`), reportHtml(text, h.opts));
+    put(expected, text);
+    put(`${h.name}.html`, reportHtml(text, h.opts));
+    keep.add(expected).add(`${h.name}.html`);
     entries.push({ file: `${h.name}.html`, expected, kind: 'html', seed: h.seed, format: h.format, plant: h.plant, made: h.made });
   }
-  writeFileSync(join(OUT, 'manifest.json'), `${JSON.stringify(entries, null, 2)}\n`);
+  put('manifest.json', `${JSON.stringify(entries, null, 2)}\n`);
+  for (const f of readdirSync(OUT)) if (!keep.has(f)) rmSync(join(OUT, f));
 
-  if (!haveSoffice) {
-    const missing = docxFiles.map((f) => f.replace(/\.docx$/, '.pdf')).filter((f) => !existsSync(join(OUT, f)));
-    console.log(
-      `soffice not found: PDFs not regenerated (the committed ones are kept${missing.length ? `; missing: ${missing.join(', ')}` : ''})`,
-    );
-  } else {
+  if (!toConvert.length) console.log('PDFs up to date');
+  else if (!haveSoffice) console.log(`soffice not found: PDFs not made for ${toConvert.join(', ')} (the committed ones are kept)`);
+  else {
     // one call for all files (LibreOffice's start-up is most of the time); a profile of its own so a
     // LibreOffice running elsewhere on the machine does not hold the lock
     const r = spawnSync(
@@ -165,14 +200,14 @@ async function main(): Promise<void> {
         'pdf',
         '--outdir',
         OUT,
-        ...docxFiles.map((f) => join(OUT, f)),
+        ...toConvert.map((f) => join(OUT, f)),
       ],
       { encoding: 'utf8', timeout: 180_000 },
     );
     if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`);
-    const missing = docxFiles.map((f) => f.replace(/\.docx$/, '.pdf')).filter((f) => !existsSync(join(OUT, f)));
+    const missing = toConvert.map((f) => f.replace(/\.docx$/, '.pdf')).filter((f) => !existsSync(join(OUT, f)));
     if (missing.length) throw new Error(`soffice made no ${missing.join(', ')}`);
-    console.log(`${docxFiles.length} PDFs converted with ${soffice.stdout.trim()}`);
+    console.log(`${toConvert.length} PDFs converted with ${soffice.stdout.trim()}`);
   }
   console.log(`${entries.length} fixtures in ${OUT}`);
 }

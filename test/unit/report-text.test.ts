@@ -3,15 +3,15 @@
 // layout, whose findings must equal those of the text they were laid out from.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze, type Finding } from '../../server/src/core/index';
+import { analyze } from '../../server/src/core/index';
 import type { DocBlock, DocTable, ReadDocument, SourceRef } from '../../server/src/readers/model';
-import { headingSection, joinLines, pageAt, sourceAt, toReportText } from '../../server/src/readers/report-text';
+import { headingSection, joinLines, pageAt, sourceAt, tableIdOf, toReportText } from '../../server/src/readers/report-text';
+import { findingKeys } from '../support/documents/findings';
 import { type LBlock, type LRow, reportLayout, toDocTable } from '../support/documents/layout';
 import { type Plant, plantedReport } from '../support/documents/plant';
 import { generateReport } from '../support/report';
 
-const key = (f: Finding) => [f.code, f.table ?? '', f.row ?? '', f.column ?? '', f.expected ?? '', f.actual ?? ''].join('|');
-const findings = (text: string) => analyze(text).findings.map(key).sort();
+const findings = findingKeys;
 
 function docOf(blocks: LBlock[], source: ReadDocument['source'] = 'docx'): ReadDocument {
   let t = 0;
@@ -352,4 +352,50 @@ test('the heading test agrees with the core on which lines are section headings'
     const found = a.report.sections.find((s) => s.headingRange.start.line === 2)?.index;
     assert.equal(found, want, `core on ${line}`);
   }
+});
+
+test('table 三 as two tables, one per page (not stitched), a page number between: the header is not repeated, the rows are one table', () => {
+  const text = plantedReport(13, '2021', 'wrong-total');
+  const blocks = reportLayout(text);
+  const k = blocks.findIndex((b) => b.kind === 'table' && b.table.id === '三');
+  const rows = (blocks[k] as Extract<LBlock, { kind: 'table' }>).table.rows;
+  // cut before （四）无法提供: its rows are whole, the 三、本年度办理结果 label ends at the cut
+  const cut = rows.findIndex((r) => r.some((c) => c.text === '（四）无法提供'));
+  const first = rows.slice(0, cut).map((row, i) => row.map((c) => ({ ...c, rowspan: Math.min(c.rowspan ?? 1, cut - i) })));
+  const rest = rows.slice(cut).map((r) => r.map((c) => ({ ...c })));
+  const seven = rest.findIndex((r) => r.some((c) => c.text === '（七）总计'));
+  rest[0] = [{ text: '', rowspan: seven + 1 }, ...rest[0]];
+  const second = [...rows.slice(0, 3), ...rest];
+  blocks.splice(
+    k,
+    1,
+    { kind: 'table', table: { id: '三', rows: first } },
+    { kind: 'p', text: '— 5 —' },
+    { kind: 'table', table: { id: '三', rows: second } },
+  );
+  const rt = toReportText(docOf(blocks, 'pdf'));
+  const out = rt.text.split('\n');
+  assert.equal(out.filter((l) => l.includes('申请人情况')).length, 1, rt.text);
+  assert.ok(!out.includes('— 5 —'));
+  assert.deepEqual(findings(rt.text), findings(text));
+  assert.ok(findings(text).length > 0);
+});
+
+test('a table of prose that mentions every report table is none of them: header words count only in header-sized cells', () => {
+  const prose = `${'本机关'.repeat(10)}四、政府信息公开行政复议、行政诉讼情况；申请人情况；第二十条第（一）项；本年新收政府信息公开申请数量`;
+  const layout = grid([[{ text: prose }, { text: '123' }]]);
+  assert.equal(tableIdOf(layout), undefined);
+  assert.equal(
+    tableIdOf(
+      grid([
+        [
+          { text: '行政复议', colspan: 5 },
+          { text: '行政诉讼', colspan: 10 },
+        ],
+      ]),
+    ),
+    '四',
+  );
+  assert.equal(tableIdOf(grid([[{ text: '第二十条第（一）项', colspan: 4 }]])), '二');
+  assert.equal(tableIdOf(grid([[{ text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）' }]])), '三');
 });

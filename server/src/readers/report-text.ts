@@ -115,17 +115,20 @@ export function isValueText(t: string): boolean {
 
 interface Trigger {
   id: ReportTableId;
-  /** the row starts this table's header */
-  test: (rowText: string) => boolean;
+  /** the row (its cells' normalised texts) starts this table's header */
+  test: (cells: string[]) => boolean;
 }
 
+/** a cell of at most `max` characters holding `word`: a header cell, not prose that mentions it */
+const has = (cells: string[], word: string, max: number) => cells.some((c) => c.length <= max && c.includes(word));
+
 const TRIGGERS: Trigger[] = [
-  { id: '三', test: (t) => t.includes('申请人情况') || t.includes('本列数据的勾稽关系') },
+  { id: '三', test: (c) => has(c, '申请人情况', 40) || has(c, '本列数据的勾稽关系', 80) },
   {
     id: '四',
-    test: (t) => (t.includes('行政复议') && t.includes('行政诉讼')) || t.includes('未经复议直接起诉') || t.includes('复议后起诉'),
+    test: (c) => (has(c, '行政复议', 16) && has(c, '行政诉讼', 16)) || has(c, '未经复议直接起诉', 24) || has(c, '复议后起诉', 24),
   },
-  { id: '二', test: (t) => t.includes('第二十条第') },
+  { id: '二', test: (c) => c.some((x) => x.length <= 24 && x.startsWith('第二十条第')) },
 ];
 
 /** when no header row names the table: its row labels and column words, all of one table */
@@ -195,6 +198,8 @@ interface Grid {
   text: string[];
   /** normalised text of each row's anchors (those starting in the row) */
   rowText: string[];
+  /** the same, cell by cell */
+  rowCells: string[][];
 }
 
 /** slots in one table beyond which a grid is not expanded (a hostile rowspan × colspan) */
@@ -215,7 +220,8 @@ function buildGrid(t: DocTable): Grid | undefined {
     for (let r = cell.row; r < r1; r++) for (let c = cell.col; c < c1; c++) if (owner[r * cols + c] < 0) owner[r * cols + c] = i;
     rowParts[cell.row].push(text[i]);
   });
-  return { t, owner, text, rowText: rowParts.map((p) => norm(p.join(''))) };
+  const rowCells = rowParts.map((p) => p.filter((x) => x).map(norm));
+  return { t, owner, text, rowText: rowCells.map((c) => c.join('')), rowCells };
 }
 
 function anchorAt(g: Grid, r: number, c: number): number {
@@ -252,9 +258,9 @@ interface Segment {
 function segmentsOf(g: Grid): { id: ReportTableId; from: number; to: number }[] {
   const starts: { id: ReportTableId; row: number }[] = [];
   for (let r = 0; r < g.t.rows; r++) {
-    const t = g.rowText[r];
-    if (!t) continue;
-    const hit = TRIGGERS.find((x) => x.test(t));
+    const cells = g.rowCells[r];
+    if (!cells.length) continue;
+    const hit = TRIGGERS.find((x) => x.test(cells));
     if (!hit) continue;
     const cur = starts[starts.length - 1];
     if (cur?.id === hit.id) continue;
@@ -262,11 +268,18 @@ function segmentsOf(g: Grid): { id: ReportTableId; from: number; to: number }[] 
     starts.push({ id: hit.id, row: r });
   }
   if (!starts.length) {
-    const id = byContent(g.rowText.join(''));
+    // only header-sized cells: a layout cell of prose mentions every word of every table
+    const id = byContent(g.rowCells.flatMap((c) => c.filter((x) => x.length <= 60)).join('|'));
     return id ? [{ id, from: 0, to: g.t.rows }] : [];
   }
   starts[0].row = 0; // caption rows above the first header belong to it
   return starts.map((s, i) => ({ id: s.id, from: s.row, to: i + 1 < starts.length ? starts[i + 1].row : g.t.rows }));
+}
+
+/** which report table a grid is (its first, when it holds several), by its header words; undefined for any other table */
+export function tableIdOf(t: DocTable): ReportTableId | undefined {
+  const g = buildGrid(t);
+  return g ? segmentsOf(g)[0]?.id : undefined;
 }
 
 function hasValues(g: Grid): boolean {
@@ -312,6 +325,8 @@ export function toReportText(doc: ReadDocument): ReportText {
   const warnings = [...doc.warnings];
   const em = new Emitter();
   let lastId: ReportTableId | undefined;
+  /** the header rows (normalised text) of the last report table emitted */
+  let lastHeader = new Set<string>();
   let proseSince = true;
   let skippedWithNumbers = 0;
   const supplied = new Set<number>();
@@ -319,7 +334,8 @@ export function toReportText(doc: ReadDocument): ReportText {
   for (const block of doc.blocks) {
     if (block.kind === 'paragraph') {
       const lines = paragraphLines(block.text);
-      if (!lines.length) continue;
+      // a page number between two parts of a table is no prose (and no line)
+      if (!lines.length || (lines.length === 1 && lines[0].length < 24 && FOOTER_RE.test(lines[0]))) continue;
       proseSince = true;
       for (const l of lines) em.line([{ text: l, source: block.source }]);
       continue;
@@ -346,7 +362,10 @@ export function toReportText(doc: ReadDocument): ReportText {
         supplied.add(want);
       }
       em.blank();
-      emitSegment(em, seg);
+      // the same table again right after itself (a part on the next page, read as a table of its
+      // own): its repeat of the header rows is no rows
+      const repeat = !proseSince && lastId === seg.id && seg === segs[0] ? lastHeader : undefined;
+      lastHeader = emitSegment(em, seg, repeat);
       em.blank();
       lastId = seg.id;
     }
@@ -377,7 +396,8 @@ interface RowPlan {
   rows: number[];
 }
 
-function emitSegment(em: Emitter, seg: Segment): void {
+/** emits a segment's rows; returns its header rows' texts (rows before the first row with values) */
+function emitSegment(em: Emitter, seg: Segment, repeatedHeader?: Set<string>): Set<string> {
   const g = seg.grid;
   const { cols } = g.t;
   // the label area: the grid columns left of the rows' first values (a column where only one row of
@@ -416,7 +436,7 @@ function emitSegment(em: Emitter, seg: Segment): void {
     if (!used && coveredFromLeft) spacer[c] = 1;
   }
 
-  const plans = planRows(g, seg, v, isDataRow);
+  const plans = planRows(g, seg, v, isDataRow, repeatedHeader);
   for (const plan of plans) {
     // pad: an empty cell that stands for no value position (a covered label slot, a gap): dropped at the row end
     const cells: { text: string; source?: SourceRef; pad?: boolean }[] = [];
@@ -442,6 +462,9 @@ function emitSegment(em: Emitter, seg: Segment): void {
     if (!cells.some((c) => c.text)) continue;
     em.line(cells);
   }
+  const header = new Set<string>();
+  for (let r = seg.from; r < seg.to && !isDataRow(r); r++) if (g.rowText[r]) header.add(g.rowText[r]);
+  return header;
 }
 
 function hasAnchorRight(g: Grid, r: number, c: number): boolean {
@@ -466,7 +489,7 @@ const LABEL_START_RE = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(
  * Which grid rows become text rows: empty rows and page-number rows go; on a PDF grid, header rows
  * repeated at the top of a page go, and a row cut by a page break is joined.
  */
-function planRows(g: Grid, seg: Segment, v: number, isDataRow: (r: number) => boolean): RowPlan[] {
+function planRows(g: Grid, seg: Segment, v: number, isDataRow: (r: number) => boolean, repeatedHeader?: Set<string>): RowPlan[] {
   const pages = g.t.rowPages;
   const plans: RowPlan[] = [];
   let firstData = -1;
@@ -484,7 +507,10 @@ function planRows(g: Grid, seg: Segment, v: number, isDataRow: (r: number) => bo
   const valueCount = (r: number) => rowAnchors(g, r).filter((i) => g.t.cells[i].col >= v && g.text[i]).length;
   // true while every row since the current page began was skipped (a repeated header, a page number)
   let pageTop = true;
+  let leading = !!repeatedHeader?.size;
   for (let r = seg.from; r < seg.to; r++) {
+    if (leading && !isDataRow(r) && (repeatedHeader!.has(g.rowText[r]) || !g.rowText[r])) continue;
+    leading = false;
     if (pages && r > seg.from && pages[r] !== pages[r - 1]) pageTop = true;
     const anchors = rowAnchors(g, r);
     const texts = anchors.map((i) => g.text[i]).filter((t) => t);

@@ -6,6 +6,8 @@
 import {
   AlignmentType,
   Document,
+  LevelFormat,
+  LevelSuffix,
   Packer,
   Paragraph,
   Table,
@@ -18,6 +20,21 @@ import {
   WidthType,
 } from 'docx';
 import { type LayoutOptions, type LTable, placeCells, reportLayout } from './layout';
+
+export interface DocxOptions extends LayoutOptions {
+  /**
+   * Word list numbering instead of typed numbers: the section headings (一、…) by a chineseCounting
+   * list, table 三's sub-row labels (1.…) by a decimal list restarted in every group
+   */
+  numbered?: boolean;
+}
+
+const NUMBERING = {
+  config: [
+    { reference: 'sections', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', suffix: LevelSuffix.NOTHING }] },
+    { reference: 'subrows', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', suffix: LevelSuffix.NOTHING }] },
+  ],
+};
 
 const FONT = { eastAsia: 'WenQuanYi Micro Hei', ascii: 'Liberation Serif', hAnsi: 'Liberation Serif' };
 
@@ -33,7 +50,8 @@ function runs(text: string, size: number): TextRun[] {
   return text.split('\n').map((t, i) => new TextRun({ text: t, break: i > 0 ? 1 : undefined, font: FONT, size }));
 }
 
-function table(t: LTable): Table {
+function table(t: LTable, numbered: boolean): Table {
+  let group = 0;
   const p = placeCells(t);
   const at = new Map(p.cells.map((c) => [`${c.row},${c.col}`, c]));
   const cover: (typeof p.cells)[number][][] = Array.from({ length: p.rows }, () => []);
@@ -49,9 +67,18 @@ function table(t: LTable): Table {
       const span = (covering?.colspan ?? 1) > 1 ? covering!.colspan : undefined;
       if (anchor) {
         const numeric = /^[\d０-９.-]*$/.test(anchor.text);
+        const sub = numbered && t.id === '三' ? /^(\d+)\.(.+)$/.exec(anchor.text) : null;
+        if (sub && sub[1] === '1') group++;
         cells.push(
           new TableCell({
-            children: [new Paragraph({ children: runs(anchor.text, 18), alignment: numeric ? AlignmentType.CENTER : AlignmentType.LEFT })],
+            // an empty cell is a paragraph with no run, as Word writes it (a fix must insert a run)
+            children: [
+              new Paragraph({
+                children: anchor.text ? runs(sub ? sub[2] : anchor.text, 18) : [],
+                alignment: numeric ? AlignmentType.CENTER : AlignmentType.LEFT,
+                numbering: sub ? { reference: 'subrows', level: 0, instance: group } : undefined,
+              }),
+            ],
             columnSpan: span,
             verticalMerge: (anchor.rowspan ?? 1) > 1 ? VerticalMergeType.RESTART : undefined,
             verticalAlign: VerticalAlign.CENTER,
@@ -71,19 +98,21 @@ function table(t: LTable): Table {
 }
 
 /** The report text (generated, errors planted as wanted) as DOCX bytes. */
-export async function reportDocx(text: string, opts: LayoutOptions = {}): Promise<Uint8Array> {
+export async function reportDocx(text: string, opts: DocxOptions = {}): Promise<Uint8Array> {
   const children: (Paragraph | Table)[] = [];
   let first = true;
   for (const b of reportLayout(text, opts)) {
     if (b.kind === 'table') {
-      children.push(table(b.table));
+      children.push(table(b.table, !!opts.numbered));
       children.push(new Paragraph({}));
       continue;
     }
     const heading = /^[一二三四五六]、/.test(b.text);
+    const listed = heading && opts.numbered;
     children.push(
       new Paragraph({
-        children: [new TextRun({ text: b.text, bold: first || heading, font: FONT, size: first ? 32 : 24 })],
+        children: [new TextRun({ text: listed ? b.text.slice(2) : b.text, bold: first || heading, font: FONT, size: first ? 32 : 24 })],
+        numbering: listed ? { reference: 'sections', level: 0 } : undefined,
         alignment: first ? AlignmentType.CENTER : AlignmentType.LEFT,
         spacing: { after: 120 },
       }),
@@ -93,6 +122,7 @@ export async function reportDocx(text: string, opts: LayoutOptions = {}): Promis
   const doc = new Document({
     creator: 'disclosure-report test fixtures',
     title: 'report',
+    ...(opts.numbered ? { numbering: NUMBERING } : {}),
     sections: [{ properties: { page: { margin: { top: 1200, bottom: 1200, left: 1200, right: 1200 } } }, children }],
   });
   return new Uint8Array(await Packer.toBuffer(doc));

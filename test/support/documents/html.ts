@@ -22,8 +22,10 @@ export interface HtmlQuirks {
 
 export interface HtmlOptions extends LayoutOptions {
   encoding?: 'utf-8' | 'gbk' | 'gb18030';
-  /** the charset label in <meta charset>; null: no meta */
+  /** the charset label declared in a <meta>; null: no meta */
   meta?: string | null;
+  /** how the meta declares it: <meta charset=…> (default) or <meta http-equiv="Content-Type" content="…; charset=…"> */
+  metaStyle?: 'charset' | 'http-equiv';
   bom?: boolean;
   quirks?: HtmlQuirks;
   /** a sentence added at the end of section 六 (e.g. with a character only GB18030 encodes) */
@@ -113,7 +115,9 @@ export function reportHtml(text: string, opts: HtmlOptions = {}): Uint8Array {
       ? '<meta charset="utf-8">'
       : opts.meta === null
         ? ''
-        : `<meta http-equiv="Content-Type" content="text/html; charset=${opts.meta}">`;
+        : opts.metaStyle === 'http-equiv'
+          ? `<meta http-equiv="Content-Type" content="text/html; charset=${opts.meta}">`
+          : `<meta charset=${opts.meta}>`;
   const html = `<!DOCTYPE html>\n<html><head>${meta}<title>年度报告</title></head><body>\n${q.chrome ? NAV : ''}\n${article}\n${q.chrome ? FOOTER : ''}\n</body></html>\n`;
   const bytes = encode(html, opts.encoding);
   if (!opts.bom) return bytes;
