@@ -269,7 +269,9 @@ function summarise(p: CpuProfile, bundleFile: string): string[] {
     return best;
   };
   const self = new Map<number, number>();
-  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
+  p.samples.forEach((id, i) => {
+    self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i] ?? 0));
+  });
   const byModule = new Map<string, number>();
   const byFunction = new Map<string, number>();
   let total = 0;

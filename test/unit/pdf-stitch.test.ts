@@ -11,7 +11,7 @@ const XS = [50, 80, 200, 250, 300];
 /** a page table from rows of cell texts; '^' covers the slot from the cell above, '<' from the left */
 function table(page: number, rows: string[][], opts: Partial<PTable> = {}): PTable {
   const cells: PCell[] = [];
-  rows.forEach((row, r) =>
+  rows.forEach((row, r) => {
     row.forEach((text, c) => {
       if (text === '^') {
         const above = cells.find((x) => x.col === c && x.row + x.rowspan === r);
@@ -32,8 +32,8 @@ function table(page: number, rows: string[][], opts: Partial<PTable> = {}): PTab
         page,
         box: { x0: XS[c], top: 100 + 20 * r, x1: XS[c + 1], bottom: 120 + 20 * r },
       });
-    }),
-  );
+    });
+  });
   return {
     rows: rows.length,
     cols: XS.length - 1,
