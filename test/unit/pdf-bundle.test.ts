@@ -13,6 +13,7 @@ import vm from 'node:vm';
 import { build, type Plugin } from 'esbuild';
 import { pdfjsWorkerPatch } from '../../scripts/esbuild-pdfjs.mjs';
 import type { ReadResult } from '../../server/src/readers/model';
+import { workerGlobal } from '../support/workerGlobal';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const ENTRY = "import { readPdf } from './server/src/readers/pdf/index.ts';\nglobalThis.readPdf = readPdf;\n";
@@ -31,56 +32,8 @@ async function bundle(plugins: Plugin[]): Promise<string> {
   return r.outputFiles[0].text;
 }
 
-/** what a dedicated web worker's global has (and Node shares), and nothing of Node's own */
-const WORKER_GLOBALS = [
-  'URL',
-  'URLSearchParams',
-  'TextDecoder',
-  'TextEncoder',
-  'ReadableStream',
-  'WritableStream',
-  'TransformStream',
-  'CompressionStream',
-  'DecompressionStream',
-  'AbortController',
-  'AbortSignal',
-  'Event',
-  'EventTarget',
-  'MessageChannel',
-  'MessagePort',
-  'MessageEvent',
-  'Blob',
-  'Headers',
-  'Request',
-  'Response',
-  'crypto',
-  'performance',
-  'structuredClone',
-  'atob',
-  'btoa',
-  'setTimeout',
-  'clearTimeout',
-  'setInterval',
-  'clearInterval',
-  'queueMicrotask',
-  'console',
-  'DOMException',
-  'WebAssembly',
-];
-
 async function runInWorkerGlobal(code: string, pdf: Uint8Array) {
-  const posted: unknown[] = [];
-  const listeners: string[] = [];
-  const g: Record<string, unknown> = Object.fromEntries(WORKER_GLOBALS.map((k) => [k, (globalThis as Record<string, unknown>)[k]]));
-  Object.assign(g, {
-    navigator: { userAgent: 'worker', language: 'zh-CN', platform: '' },
-    postMessage: (m: unknown) => posted.push(m),
-    onmessage: null,
-    addEventListener: (type: string) => listeners.push(type),
-    removeEventListener() {},
-  });
-  g.self = g;
-  const ctx = vm.createContext(g);
+  const { ctx, posted, listeners } = workerGlobal();
   vm.runInContext(code, ctx);
   assert.equal(vm.runInContext('typeof process + typeof require + typeof Buffer', ctx), 'undefinedundefinedundefined');
   const result = (await (ctx.readPdf as (b: Uint8Array) => Promise<ReadResult>)(pdf)) as ReadResult;
