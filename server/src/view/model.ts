@@ -10,30 +10,25 @@ import {
   type Cell,
   derivedCells,
   type Finding,
-  formatMessage,
   type Lang,
-  type Range,
-  type Severity,
   type Table,
   type TableId,
   type TableRow,
   type TableTemplate,
   templateById,
 } from '../core/index';
-import { LEVEL_SEPARATOR, type SpanRef, TABLE_LAYOUT, type TableLayout } from './layout';
+import { attachFindings, countInto, zero } from './findings';
+import { LEVEL_SEPARATOR, TABLE_LAYOUT, type TableLayout } from './layout';
+import { headRows, mergeRuns, type PathNode, resolveSpans } from './merge';
 import {
   type BodyRow,
   type CellView,
   type DataRow,
-  type FindingView,
-  type HeadCell,
   type LabelCell,
-  type SeverityCounts,
   TABLE_VIEW_SCHEMA,
   type TableStatus,
   type TableView,
   type TableViewModel,
-  type UnplacedLine,
 } from './types';
 
 export type * from './types';
@@ -44,8 +39,6 @@ export interface TableViewOptions {
   /** the findings to show (default: the analysis's) */
   findings?: readonly Finding[];
 }
-
-const SEVERITIES: Severity[] = ['error', 'warning', 'info', 'hint'];
 
 /** A template block, or one rebuilt from the report where the format has no template here. */
 interface CanonBlock {
@@ -74,83 +67,6 @@ function canonBlocks(table: Table, tpl: TableTemplate | undefined): CanonBlock[]
     rows: [...b.rows.map((r) => r.spec), ...table.missingRows.filter((m) => m.block === b.id).map((m) => m.row)],
     groups: b.groups ?? [],
   }));
-}
-
-// ------------------------------------------------------------------ merged cells from label paths
-
-interface PathNode {
-  /** identifies the node: equal keys on neighbouring items merge into one cell */
-  key: string;
-  text: string;
-}
-
-interface Run {
-  level: number;
-  /** index of the first item (column or row) the cell covers, and how many */
-  start: number;
-  length: number;
-  /** levels the cell spans: 1 for a group, the rest of the depth for a leaf */
-  depth: number;
-  node: PathNode;
-  leaf: boolean;
-}
-
-/**
- * Merged cells of a header (items = columns) or of the row labels (items = rows). Each item's path
- * runs from its outermost group to its own label (the leaf). A group covers the consecutive items
- * that share it; a leaf fills the levels below its path, so a column without a sub-group stands
- * as tall as its neighbours' groups and leaves together.
- */
-export function mergeRuns(paths: PathNode[][]): { runs: Run[]; depth: number } {
-  const depth = Math.max(0, ...paths.map((p) => p.length));
-  const runs: Run[] = [];
-  const open: (Run | undefined)[] = [];
-  paths.forEach((path, i) => {
-    path.forEach((node, level) => {
-      const leaf = level === path.length - 1;
-      const prev = open[level];
-      if (!leaf && prev && !prev.leaf && prev.node.key === node.key && prev.start + prev.length === i) {
-        prev.length++;
-        return;
-      }
-      const run: Run = { level, start: i, length: 1, depth: leaf ? depth - level : 1, node, leaf };
-      runs.push(run);
-      open[level] = run;
-      // a new cell at this level ends the cells below it
-      open.length = level + 1;
-    });
-    // levels this item does not reach cannot continue past it
-    open.length = Math.min(open.length, path.length);
-  });
-  return { runs, depth };
-}
-
-/** spans of a layout whose both ends exist, nested (a span that overlaps another partly is dropped) */
-function resolveSpans(spans: SpanRef[] | undefined, ids: string[]): { label: string; a: number; b: number }[] {
-  const out: { label: string; a: number; b: number }[] = [];
-  for (const s of spans ?? []) {
-    const a = ids.indexOf(s.from);
-    const b = ids.indexOf(s.to);
-    if (a < 0 || b < a) continue;
-    if (out.some((o) => (a < o.a && b >= o.a && b < o.b) || (a > o.a && a <= o.b && b > o.b))) continue;
-    out.push({ label: s.label, a, b });
-  }
-  // outermost first
-  return out.sort((x, y) => y.b - y.a - (x.b - x.a));
-}
-
-function headRows(paths: PathNode[][], leaves: { column: string; derived?: boolean }[]): HeadCell[][] {
-  const { runs, depth } = mergeRuns(paths);
-  const head: HeadCell[][] = Array.from({ length: depth }, () => []);
-  for (const r of runs) {
-    const cell: HeadCell = { text: r.node.text, colSpan: r.length, rowSpan: r.depth };
-    if (r.leaf) {
-      cell.column = leaves[r.start].column;
-      if (leaves[r.start].derived) cell.derived = true;
-    }
-    head[r.level].push(cell);
-  }
-  return head;
 }
 
 // ------------------------------------------------------------------ cells
@@ -332,100 +248,6 @@ function blocksLayout(b: Builder, table: Table, blocks: CanonBlock[], layout: Ta
     }
   }
   view.body = body;
-}
-
-// ------------------------------------------------------------------ findings
-
-function findingView(f: Finding, lang: Lang): FindingView {
-  const v: FindingView = { code: f.code, severity: f.severity, message: formatMessage(f, lang), range: f.range };
-  if (f.expected !== undefined) v.expected = f.expected;
-  if (f.actual !== undefined) v.actual = f.actual;
-  return v;
-}
-
-function sameRange(a: Range | undefined, b: Range): boolean {
-  return (
-    !!a &&
-    a.start.line === b.start.line &&
-    a.start.character === b.start.character &&
-    a.end.line === b.end.line &&
-    a.end.character === b.end.character
-  );
-}
-
-function worst(findings: FindingView[]): Severity | undefined {
-  return SEVERITIES.find((s) => findings.some((f) => f.severity === s));
-}
-
-function zero(): SeverityCounts {
-  return { error: 0, warning: 0, info: 0, hint: 0 };
-}
-
-const key = (...parts: string[]) => parts.join('\u0000');
-
-function attachFindings(findings: readonly Finding[], lang: Lang, tables: TableView[], model: TableViewModel): void {
-  const cells = new Map<string, CellView>();
-  const rows = new Map<string, DataRow>();
-  const missing = new Map<string, UnplacedLine>();
-  for (const t of tables) {
-    for (const r of t.body) {
-      if (r.kind !== 'data') continue;
-      for (const c of r.cells) {
-        cells.set(key(t.id, c.block, c.row, c.column), c);
-        rows.set(key(t.id, c.block, c.row), r);
-      }
-    }
-    for (const u of t.unplaced) if (u.kind === 'missing-row') missing.set(key(t.id, u.block ?? '', u.label), u);
-  }
-  for (const f of findings) {
-    const v = findingView(f, lang);
-    const table = f.table ? tables.find((t) => t.id === f.table) : undefined;
-    if (!table) {
-      model.findings.push(v);
-      continue;
-    }
-    const block = f.block ?? '';
-    if (f.code === 'missing-row' && f.row) {
-      const u = missing.get(key(table.id, block, f.row));
-      if (u) {
-        u.findings.push(v);
-        continue;
-      }
-    }
-    if (f.code === 'unknown-row') {
-      const u = table.unplaced.find((x) => x.kind === 'unknown-row' && sameRange(x.range, f.range));
-      if (u) {
-        u.findings.push(v);
-        continue;
-      }
-    }
-    const row = f.row ? rows.get(key(table.id, block, f.row)) : undefined;
-    if (f.row && f.column) {
-      const cell = cells.get(key(table.id, block, f.row, f.column));
-      // several cells missing: which ones is not known, so the row carries the finding
-      const several = f.code === 'missing-cell' && !!row && row.cells.filter((c) => c.row === f.row && c.kind === 'missing').length > 1;
-      if (cell && !several) {
-        cell.findings.push(v);
-        continue;
-      }
-    }
-    if (row) row.findings.push(v);
-    else table.findings.push(v);
-  }
-  for (const t of tables) {
-    for (const r of t.body) {
-      if (r.kind !== 'data') continue;
-      for (const c of r.cells) {
-        const w = worst(c.findings);
-        if (w) c.severity = w;
-      }
-    }
-  }
-}
-
-function countInto(counts: SeverityCounts, findings: readonly { severity: Severity }[]): SeverityCounts {
-  for (const f of findings) counts[f.severity]++;
-  return counts;
 }
 
 // ------------------------------------------------------------------ the model
