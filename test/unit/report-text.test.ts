@@ -1,6 +1,7 @@
 // Grid + prose → report text: hand-made grids (merged headers, rowspan group labels, blank cells,
 // split tables, uneven colspans, PDF page breaks) and generated reports in the official merged
 // layout, whose findings must equal those of the text they were laid out from.
+// Why one file over 400 lines: every case builds grids with the same helpers and compares findings.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze } from '../../server/src/core/index';

@@ -2,6 +2,7 @@
 // headers with their merged cells, the row labels with table 三's groups, derived cells and the
 // value they should have, findings on the cell they point at, what could not be placed listed
 // apart, escaping, and (a property over damaged reports) a model that always holds together.
+// Why one file over 400 lines: one model and its renderer, tested through the same few helpers.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';

@@ -16,6 +16,8 @@
 //   own, or lines of the cell they sit in).
 // With `offsets`, each cell's text positions in the XML are recorded for patch.ts (which edits the
 // XML text by these offsets and never re-serialises it).
+// Why one long file: scanDocumentXml is a single saxes pass whose open/close/text handlers share one
+// state (the open tables, cells, runs and skip depth); split, the state would be passed everywhere.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { DocBlock, DocTable, GridCell, SourceRef } from '../model';
 import { W_NS } from './ns';
