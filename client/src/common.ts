@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
 import {
+  DOCUMENT_SCHEME,
   FINDING_COUNT_NOTIFICATION,
   FINDING_COUNT_REQUEST,
   type FindingCounts,
@@ -14,6 +15,8 @@ import {
   SETTINGS_SECTION,
 } from '../../server/src/protocol';
 import { looksLikeReport } from './detect';
+import { registerDocumentPrompt } from './documentPrompt';
+import { type DocumentViews, type RecalculateOptions, registerDocuments } from './documents';
 import { registerTableView } from './tableView';
 
 export function clientOptions(documentSelector: DocumentSelector, context: vscode.ExtensionContext): LanguageClientOptions {
@@ -33,7 +36,11 @@ export function clientOptions(documentSelector: DocumentSelector, context: vscod
           void vscode.window.showWarningMessage(vscode.l10n.t('Open a disclosure report to recalculate its totals.'));
           return undefined;
         }
-        const result = (await next(command, [uri])) as RecalculateResult | null | undefined;
+        // a PDF/DOCX/HTML shown as a report: the totals go into the document itself (documents.ts)
+        const result =
+          uri.startsWith(`${DOCUMENT_SCHEME}:`) && documents
+            ? await documents.recalculate(vscode.Uri.parse(uri, true), (args[1] ?? {}) as RecalculateOptions)
+            : ((await next(command, [uri])) as RecalculateResult | null | undefined);
         if (result && !result.applied && result.reason) void vscode.window.showWarningMessage(result.reason);
         if (result?.applied && result.changed > 0) {
           vscode.window.setStatusBarMessage(vscode.l10n.t('Recalculated {0} total cell(s)', result.changed), 4000);
@@ -159,13 +166,13 @@ export function activateCommon(context: vscode.ExtensionContext, createClient: (
   };
 
   registerDetection(context);
-  registerTableView(context, {
-    client: async () => {
-      await start();
-      return client?.isRunning() ? client : undefined;
-    },
-    onAnalysed: analysed.event,
-  });
+  const running = async () => {
+    await start();
+    return client?.isRunning() ? client : undefined;
+  };
+  registerTableView(context, { client: running, onAnalysed: analysed.event });
+  documents = registerDocuments(context, running);
+  registerDocumentPrompt(context);
   const isReport = (d: vscode.TextDocument) => d.languageId === LANGUAGE_ID;
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((d) => {
@@ -177,6 +184,8 @@ export function activateCommon(context: vscode.ExtensionContext, createClient: (
 }
 
 let activeClient: BaseLanguageClient | undefined;
+/** the PDF/DOCX/HTML views (documents.ts), for Recalculate Totals on one */
+let documents: DocumentViews | undefined;
 
 /** stops the language client (VS Code awaits this on deactivation) */
 export async function deactivateCommon(): Promise<void> {

@@ -1,7 +1,7 @@
 // The Node extension: runs the language server (dist/node/server.js) as a child process over IPC.
 import * as vscode from 'vscode';
 import { LanguageClient, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { LANGUAGE_ID, SERVER_EXEC_ARGV } from '../../server/src/protocol';
+import { DOCUMENT_SCHEME, LANGUAGE_ID, SERVER_EXEC_ARGV } from '../../server/src/protocol';
 import { activateCommon, clientOptions, deactivateCommon } from './common';
 
 export function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -14,6 +14,7 @@ export function activate(context: vscode.ExtensionContext): Promise<void> {
   const selector = [
     { language: LANGUAGE_ID, scheme: 'file' },
     { language: LANGUAGE_ID, scheme: 'untitled' },
+    { language: LANGUAGE_ID, scheme: DOCUMENT_SCHEME },
   ];
   return activateCommon(
     context,

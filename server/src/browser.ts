@@ -9,4 +9,4 @@ const reader = new BrowserMessageReader(self);
 const writer = new BrowserMessageWriter(self);
 const connection = createConnection(reader, writer);
 
-startServer(connection, { platform: 'browser' });
+startServer(connection, { platform: 'browser', loadReaders: () => import('./readers/index') });

@@ -12,6 +12,7 @@ import type {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Config, Lang } from './core/index';
 import type { ServerStats } from './protocol';
+import type * as Readers from './readers/index';
 import type { ValidateMode } from './settings';
 
 /** What differs between the Node server and the web worker server. */
@@ -28,6 +29,11 @@ export interface ServerEnv {
   dirname?(path: string): string;
   join?(dir: string, name: string): string;
   basename?(path: string): string;
+  /**
+   * The document readers (PDF, DOCX, HTML → report text), loaded on first use so that a server
+   * that only checks text never pays for them; absent: documents cannot be converted here.
+   */
+  loadReaders?(): Promise<typeof Readers>;
   /** called after every analysis (node.ts uses it to give memory back after a burst of opens) */
   afterAnalysis?(): void;
 }

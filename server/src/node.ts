@@ -43,6 +43,7 @@ function afterAnalysis(): void {
 startServer(connection, {
   platform: 'node',
   afterAnalysis,
+  loadReaders: () => import('./readers/index'),
   uriToPath(uri) {
     if (!uri.startsWith('file:')) return undefined;
     try {

@@ -118,3 +118,62 @@ export interface TableModelParams {
   uri: string;
 }
 export type { TableViewModel } from './view/types';
+
+/**
+ * URI scheme of a PDF, DOCX or HTML document shown as its report text (a read-only view, client/src/documents.ts).
+ * The view's path is the original's, so its basename (`report.pdf`) names the original in the
+ * Problems panel; its query is the original's URI.
+ */
+export const DOCUMENT_SCHEME = 'disclosure-report-document';
+/** client command: opens a .pdf/.docx/.html/.htm file as its report text (arguments: [uri?]) */
+export const OPEN_DOCUMENT_COMMAND = 'disclosureReport.openAsReport';
+/** the files "Open as Disclosure Report" offers itself for */
+export const DOCUMENT_EXTENSIONS = ['pdf', 'docx', 'html', 'htm'] as const;
+/** bytes the client sends at most (the readers' own limit, DEFAULT_LIMITS.maxBytes) */
+export const MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;
+
+/**
+ * request: a document's bytes → its report text, by the readers (loaded on first use). What the
+ * file is comes from its bytes; `name` is for messages only.
+ */
+export const CONVERT_DOCUMENT_REQUEST = 'disclosureReport/convertDocument';
+export interface ConvertDocumentParams {
+  /** the file's name (basename), for messages */
+  name: string;
+  /** the file's bytes, base64 (toBase64) */
+  data: string;
+}
+export type ConvertDocumentResult =
+  | { ok: true; text: string; source: 'pdf' | 'docx' | 'html' | 'text'; pageCount?: number; warnings: string[] }
+  /** reason: the readers' UnreadableReason ('scanned', 'encrypted', 'legacy-word', …); message: what to do */
+  | { ok: false; reason: string; message: string };
+
+/**
+ * request: Recalculate Totals on a DOCX: the document's bytes → the same bytes with every derived
+ * cell (总计, （七）, blank totals) written into word/document.xml; nothing is written by the server,
+ * the client writes `data` after the user confirms. `uri` is the view's, for the settings that apply.
+ */
+export const RECALCULATE_DOCUMENT_REQUEST = 'disclosureReport/recalculateDocument';
+export interface RecalculateDocumentParams {
+  uri: string;
+  name: string;
+  data: string;
+}
+export type RecalculateDocumentResult =
+  /** changed: cells written; skipped: fixes that are not inside one cell of the document (a missing cell), left out; data: absent when changed is 0 */
+  { ok: true; changed: number; skipped: number; data?: string } | { ok: false; message: string };
+
+/** bytes → base64, in chunks (works in Node and in a web worker: btoa) */
+export function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+/** base64 → bytes; throws on what is not base64 */
+export function fromBase64(data: string): Uint8Array {
+  const s = atob(data);
+  const bytes = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
+  return bytes;
+}

@@ -14,6 +14,7 @@ import { codeActionsFeature } from './features/codeActions';
 import { commandsFeature } from './features/commands';
 import { configFeature } from './features/config';
 import { diagnosticsFeature } from './features/diagnostics';
+import { documentsFeature } from './features/documents';
 import { foldingFeature } from './features/folding';
 import { hoverFeature } from './features/hover';
 import { statusFeature } from './features/status';
@@ -40,6 +41,7 @@ export const FEATURES: Feature[] = [
   commandsFeature,
   statusFeature,
   tableViewFeature,
+  documentsFeature,
 ];
 
 function mergeCapabilities(parts: ServerCapabilities[]): ServerCapabilities {

@@ -21,6 +21,10 @@ const STRINGS = {
   fixAllTitle: 'Recalculate all totals of this report',
   nothingToRecalculate: 'All totals are already correct: nothing to change.',
   notOpen: 'The document is not open.',
+  noDocumentBytes: 'No document was sent to convert.',
+  noReaders: 'This language server cannot read PDF, DOCX or HTML documents.',
+  conversionFailed: 'The document could not be converted (see the Disclosure Report output).',
+  notDocx: 'Only a DOCX document can take recalculated totals: a PDF or web page is not changed.',
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

@@ -7,7 +7,7 @@ import type { Feature, ServerContext } from '../context';
 import { type Finding, fixAllEdits, fixTitle, type Lang, overlaps, sameRange } from '../core/index';
 import { analyzedRequest } from '../guard';
 import { toDiagnostic, versionedEdit } from '../lsp';
-import { FIX_ALL_KIND, SOURCE } from '../protocol';
+import { DOCUMENT_SCHEME, FIX_ALL_KIND, SOURCE } from '../protocol';
 import { t } from '../strings';
 
 /** does the request ask for kind `kind` (LSP: `only` lists kind prefixes)? */
@@ -41,6 +41,9 @@ export const codeActionsFeature: Feature = {
         (p: CodeActionParams) => p.textDocument.uri,
         (analyzed, params): CodeAction[] => {
           if (analyzed.settings.validate === 'off') return [];
+          // a PDF/DOCX/HTML shown as a report: an edit would change the view, not the document
+          // (a DOCX takes its totals through Recalculate Totals, client/src/documents.ts)
+          if (analyzed.document.uri.startsWith(`${DOCUMENT_SCHEME}:`)) return [];
           const { document, analysis } = analyzed;
           const uri = document.uri;
           const version = document.version;
