@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { loadReaders } from './loadReaders';
 import { nodeHost } from './nodeHost';
 import { startServer } from './server';
 import { installFaultRule } from './testHooks';
@@ -43,7 +44,7 @@ function afterAnalysis(): void {
 startServer(connection, {
   platform: 'node',
   afterAnalysis,
-  loadReaders: () => import('./readers/index'),
+  loadReaders,
   uriToPath(uri) {
     if (!uri.startsWith('file:')) return undefined;
     try {

@@ -6,7 +6,6 @@
 import * as vscode from 'vscode';
 import { analyze, fixAllEdits, type TextEdit } from '../../../server/src/core/index';
 import { DOCUMENT_SCHEME, OPEN_DOCUMENT_COMMAND } from '../../../server/src/protocol';
-import workspace from '../workspace.json';
 import {
   closeAll,
   codeOf,
@@ -20,6 +19,7 @@ import {
   waitForFindings,
   workspaceRoot,
 } from '../helpers';
+import workspace from '../workspace.json';
 
 const ARITHMETIC = ['row-total', 'column-total'];
 const hasPlantedTotal = (d: vscode.Diagnostic[]) => ARITHMETIC.every((c) => d.some((x) => codeOf(x) === c));
@@ -73,7 +73,9 @@ suite('documents', () => {
     ok(total, 'a row-total finding');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, total.range);
     deepEqual(
-      (actions ?? []).filter((a) => a.kind?.value.startsWith('quickfix') || a.kind?.value.includes('disclosure-report')).map((a) => a.title),
+      (actions ?? [])
+        .filter((a) => a.kind?.value.startsWith('quickfix') || a.kind?.value.includes('disclosure-report'))
+        .map((a) => a.title),
       [],
       'no fix offered on the view: it would edit the view, not the PDF',
     );
@@ -110,7 +112,11 @@ suite('documents', () => {
     const before = doc.getText();
     const clean = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(workspaceRoot(), workspace.cleanPdf.name));
     await vscode.workspace.fs.writeFile(original, clean);
-    await waitForEvent([vscode.workspace.onDidChangeTextDocument], () => doc.getText() !== before, 'the view to re-convert the changed PDF');
+    await waitForEvent(
+      [vscode.workspace.onDidChangeTextDocument],
+      () => doc.getText() !== before,
+      'the view to re-convert the changed PDF',
+    );
     await waitForFindings(doc.uri, (d) => d.length === 0, 'no finding on the clean PDF');
   });
 
@@ -118,10 +124,7 @@ suite('documents', () => {
     const original = await freshCopy(workspace.scan.name);
     const view = await vscode.commands.executeCommand<string | undefined>(OPEN_DOCUMENT_COMMAND, original);
     equal(view, undefined, 'no view');
-    ok(
-      !vscode.workspace.textDocuments.some((d) => d.uri.scheme === DOCUMENT_SCHEME && d.uri.path === original.path),
-      'no view document',
-    );
+    ok(!vscode.workspace.textDocuments.some((d) => d.uri.scheme === DOCUMENT_SCHEME && d.uri.path === original.path), 'no view document');
     const { doc } = await openAsReport(workspace.docx.name);
     await waitForFindings(doc.uri, hasPlantedTotal, 'a DOCX opened after it is checked');
   });
