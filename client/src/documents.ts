@@ -182,7 +182,7 @@ export class DocumentViews implements vscode.TextDocumentContentProvider {
     const bytes = await vscode.workspace.fs.readFile(original);
     const params: RecalculateDocumentParams = { uri: uri.toString(), name, data: toBase64(bytes) };
     const r = (await client.sendRequest(RECALCULATE_DOCUMENT_REQUEST, params)) as RecalculateDocumentResult | null;
-    if (!r || !r.ok) return { applied: false, changed: 0, reason: r?.message ?? vscode.l10n.t('the language server gave no answer') };
+    if (!r?.ok) return { applied: false, changed: 0, reason: r?.message ?? vscode.l10n.t('the language server gave no answer') };
     if (!r.changed || !r.data) {
       void vscode.window.showInformationMessage(vscode.l10n.t('All totals are already correct: nothing to change.'));
       return { applied: true, changed: 0 };
