@@ -19,10 +19,14 @@ import { registerDocumentPrompt } from './documentPrompt';
 import { type DocumentViews, type RecalculateOptions, registerDocuments } from './documents';
 import { registerTableView } from './tableView';
 
-export function clientOptions(documentSelector: DocumentSelector, context: vscode.ExtensionContext): LanguageClientOptions {
+export function clientOptions(
+  documentSelector: DocumentSelector,
+  context: vscode.ExtensionContext,
+  extra: Partial<InitializationOptions> = {},
+): LanguageClientOptions {
   const watcher = vscode.workspace.createFileSystemWatcher('**/.disclosure-report.json');
   context.subscriptions.push(watcher);
-  const initializationOptions: InitializationOptions = { locale: vscode.env.language };
+  const initializationOptions: InitializationOptions = { locale: vscode.env.language, ...extra };
   return {
     documentSelector,
     initializationOptions,

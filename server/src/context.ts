@@ -11,7 +11,7 @@ import type {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Config, Lang } from './core/index';
-import type { ServerStats } from './protocol';
+import type { InitializationOptions, ServerStats } from './protocol';
 import type * as Readers from './readers/index';
 import type { ValidateMode } from './settings';
 
@@ -34,6 +34,8 @@ export interface ServerEnv {
    * that only checks text never pays for them; absent: documents cannot be converted here.
    */
   loadReaders?(): Promise<typeof Readers>;
+  /** called with the client's initializationOptions, at initialize */
+  initialize?(options: InitializationOptions): void;
   /** called after every analysis (node.ts uses it to give memory back after a burst of opens) */
   afterAnalysis?(): void;
 }

@@ -17,6 +17,11 @@ export interface InitializationOptions {
   settings?: unknown;
   /** diagnostics delay after a change, in ms (default 150) */
   debounceMs?: number;
+  /**
+   * web: the URL of the readers' bundle (dist/web/readers.js). The web extension host starts the
+   * worker from a blob: URL, so the worker cannot resolve a path against its own location.
+   */
+  readersUrl?: string;
 }
 
 export interface FindingCounts {

@@ -109,6 +109,7 @@ export function startServer(connection: Connection, env: ServerEnv, features: Fe
     configureLanguage(lang);
     if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) debounceMs = options.debounceMs;
     resolver.init(params);
+    env.initialize?.(options);
     const capabilities = mergeCapabilities([
       {
         textDocumentSync: {
