@@ -4,8 +4,9 @@
 // 4.139.1 = VS Code 1.139.1, workbench in Debian's Chromium): package the .vsix, install it, open
 // the sample from the Explorer, see the squiggles and the Problems rows, hover a 总计 cell, run
 // "Disclosure Report: Recalculate Totals" from the command palette, save, check the saved text; the
-// table view beside the report ("Disclosure Report: Open Table View"), before and after.
-// Saves docs/squiggles.png, docs/hover.png and docs/table-view.png (the README shows them).
+// table view beside the report ("Disclosure Report: Open Table View"), before and after; a PDF
+// opened with "Open as Disclosure Report" from the Explorer's context menu.
+// Saves docs/squiggles.png, docs/hover.png, docs/table-view.png and docs/pdf-report.png (the README shows them).
 //
 // Usage: node scripts/ui-smoke.mjs [--no-screenshots] [--verbose]
 //   env: VSCODE_TEST_PORT (default: a free port), CHROMIUM_PATH
@@ -29,6 +30,7 @@ import {
 
 process.chdir(ROOT);
 const REPORT = WORKSPACE.report.name;
+const PDF = WORKSPACE.pdf.name;
 const screenshots = !process.argv.includes('--no-screenshots');
 const verbose = process.argv.includes('--verbose');
 const run = createRunner('ui');
@@ -241,6 +243,39 @@ try {
           const b = expected.split('\n');
           const i = a.findIndex((l, k) => l !== b[k]);
           throw new Error(`saved text differs at line ${i + 1}: ${JSON.stringify(a[i])} vs expected ${JSON.stringify(b[i])}`);
+        }
+      },
+    ],
+    [
+      `"Open as Disclosure Report" from the Explorer's context menu shows ${PDF} as a report: squiggles, its findings under its name`,
+      async () => {
+        await palette('View: Close All Editors');
+        await page.keyboard.press('Control+B'); // the side bar back
+        const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: PDF });
+        await row.click({ button: 'right', timeout: 15000 });
+        await page.locator('.monaco-menu .action-item', { hasText: 'Open as Disclosure Report' }).first().click({ timeout: 10000 });
+        await page.locator('.tab', { hasText: PDF }).waitFor({ timeout: 20000 });
+        // the planted wrong total of table 三 (row-total) and the column total it breaks (column-total)
+        await palette('Go to Line/Column');
+        await page.keyboard.type('28');
+        await page.keyboard.press('Enter');
+        await editor.locator('.squiggly-error').first().waitFor({ timeout: 30000 });
+        await page.keyboard.press('Control+Shift+M');
+        const file = page.locator('.markers-panel .monaco-list-row', { hasText: PDF });
+        await file.first().waitFor({ timeout: 10000 });
+        for (const code of ['row-total', 'column-total']) {
+          await page.locator('.markers-panel .monaco-list-row', { hasText: code }).first().waitFor({ timeout: 10000 });
+        }
+        const readonly = await page
+          .locator('.editor-instance .monaco-editor.read-only, .editor-instance .monaco-editor[aria-readonly="true"]')
+          .count();
+        if (screenshots) await page.screenshot({ path: 'docs/pdf-report.png' });
+        if (!readonly) {
+          // the editor says so in its text area
+          const ro = await page
+            .locator('.editor-instance textarea[readonly], .editor-instance .native-edit-context[aria-readonly="true"]')
+            .count();
+          if (!ro) throw new Error('the PDF view is not read-only');
         }
       },
     ],

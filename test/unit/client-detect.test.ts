@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { looksLikeReport } from '../../client/src/detect';
+import { isDocumentName, looksLikeReport, looksLikeReportDocument } from '../../client/src/detect';
 
 const sample = (name: string) => readFileSync(new URL(`../fixtures/samples/${name}`, import.meta.url), 'utf8');
 
@@ -36,4 +36,26 @@ test('ordinary text does not switch: notes, a meeting record, the words alone', 
   ]) {
     assert.equal(looksLikeReport(text), false, JSON.stringify(text));
   }
+});
+
+test('a PDF, DOCX or HTML file is offered as a report when its name says so (年度报告, 年报, 信息公开), by its basename only', () => {
+  for (const name of [
+    '/ws/某局2023年政府信息公开工作年度报告.pdf',
+    '/ws/某局2023年年报.DOCX',
+    '/ws/政府信息公开.html',
+    '/ws/%E5%B9%B4%E5%BA%A6%E6%8A%A5%E5%91%8A.htm',
+    'C:\\reports\\某局年度报告.pdf',
+  ])
+    assert.ok(looksLikeReportDocument(name), name);
+  for (const name of [
+    '/ws/某局2023年政府信息公开工作年度报告.txt',
+    '/ws/某局2023年年度报告.doc',
+    '/ws/信息公开/通知.pdf',
+    '/ws/report.pdf',
+    '/ws/年报.pdf.bak',
+    '/ws/%E5%B9%B4.pdf',
+    '',
+  ])
+    assert.equal(looksLikeReportDocument(name), false, name);
+  assert.ok(isDocumentName('report.PDF') && isDocumentName('a.htm') && !isDocumentName('a.doc') && !isDocumentName('a.pdfx'));
 });
