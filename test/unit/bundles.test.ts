@@ -116,6 +116,34 @@ test('web worker: the readers are loaded with importScripts beside the worker sc
   assert.deepEqual(w.listeners, [], 'pdf.js listens on nothing');
 });
 
+/** runs the built CLI's main() in a fresh Node: its JSON, and whether it loaded readers.cjs */
+function builtCli(args: string[]): {
+  json: { files: { source?: string; format: string | null; error?: string }[] };
+  readersLoaded: boolean;
+} {
+  const script = `
+    const cli = require(${JSON.stringify(join(out, 'cli.js'))});
+    let stdout = '';
+    cli.main(${JSON.stringify(args)}, { stdout: (s) => (stdout += s), stderr: () => {}, cwd: ${JSON.stringify(ROOT)}, env: {} }).then(() => {
+      const loaded = Object.keys(require.cache).some((k) => k.endsWith('readers.cjs'));
+      process.stdout.write(JSON.stringify({ json: JSON.parse(stdout), readersLoaded: loaded }));
+    });`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+test('the built CLI reads a PDF through readers.cjs, and checks a .txt without loading it', () => {
+  const txt = builtCli(['--format', 'json', 'test/fixtures/samples/xigong-2022.txt']);
+  assert.equal(txt.json.files[0].source, 'text');
+  assert.equal(txt.readersLoaded, false, 'the text path does not load the readers');
+  const pdf = builtCli(['--format', 'json', 'test/fixtures/pdf/pdf-open-break.pdf']);
+  assert.equal(pdf.json.files[0].error, undefined);
+  assert.equal(pdf.json.files[0].source, 'pdf');
+  assert.equal(pdf.json.files[0].format, '2021');
+  assert.equal(pdf.readersLoaded, true);
+});
+
 test('a bundle that imports the readers other than through loadReaders() fails to build', async () => {
   const err = await build({
     stdin: { contents: "import { sniff } from './server/src/readers/index.ts'; console.log(sniff);", resolveDir: ROOT, loader: 'ts' },

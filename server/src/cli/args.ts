@@ -16,12 +16,15 @@ const formatNames = () => OUTPUT_FORMATS.map((f) => f.name);
 export function usage(): string {
   const formats = OUTPUT_FORMATS.map((f, i) => `${f.name}${i === 0 ? ' (default)' : ''}: ${f.summary}`).join('; ');
   return `usage: disclosure-report [check] [--format ${formatNames().join('|')}] [--fix] [--config FILE] [--lang zh|en] PATH...
-  PATH      a report file, a folder (searched for *.txt reports) or a glob ("reports/**/*.txt")
+  PATH      a report file (text, PDF, DOCX or HTML, told by content), a folder (searched for *.txt,
+            *.pdf, *.docx, *.html, *.htm; .doc/.wps to say how to convert them) or a glob ("reports/**/*.pdf")
   --format  ${formats}
-  --fix     rewrite derived cells (总计, （七）, missing totals) in place; every other byte is kept
+  --fix     rewrite derived cells (总计, （七）, missing totals) in place, in a .txt or a .docx; every
+            other byte is kept (a PDF or web page is not changed)
   --config  a ${CONFIG_FILE_NAME} to use instead of the one found above each report
   --lang    message language (default: from LANG / LC_ALL)
-exit status: 0 no error, 1 errors found, 2 bad usage or an unreadable file`;
+exit status: 0 no error, 1 errors found, 2 bad usage or an unreadable file
+       disclosure-report convert FILE [-o OUT]   print a PDF/DOCX/HTML report's text`;
 }
 
 /** The options, or a message saying what is wrong with the command line. */

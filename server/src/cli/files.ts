@@ -1,9 +1,10 @@
-// Finding the reports (files, folders searched for *.txt, globs) and reading them (UTF-8, else
-// GB18030, which Chinese Windows tools save; binary files refused).
+// Finding the reports (files, folders searched for *.txt and documents, globs) and reading them
+// (UTF-8, else GB18030, which Chinese Windows tools save; binary files refused). Documents (PDF,
+// DOCX, HTML; legacy .doc/.wps, to say what to do with them) are told by content: documents.ts.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-const REPORT_EXT = /\.(txt|text)$/i;
+const REPORT_EXT = /\.(txt|text|pdf|docx|html|htm|mht|mhtml|doc|wps)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist']);
 
 function globToRegExp(glob: string): RegExp {
@@ -107,6 +108,11 @@ export function readReport(file: string): ReadResult {
     const code = (e as NodeJS.ErrnoException).code;
     return { error: code === 'EISDIR' ? 'is a folder' : `cannot read (${code ?? (e as Error).message})` };
   }
+  return decodeReport(buf);
+}
+
+/** a text report's bytes as text */
+export function decodeReport(buf: Buffer): ReadResult {
   if (buf.includes(0)) return { error: 'binary file (contains NUL bytes), not report text' };
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);

@@ -1,14 +1,18 @@
 // disclosure-report [check] [--format text|json|sarif] [--fix] [--config FILE] [--lang zh|en] PATH...
+// disclosure-report convert FILE [-o OUT]   (convert.ts: a document's report text)
 // The reviewers' batch checker. It runs the same core as the editor, so both always agree.
 // Exit status: 0 no error-severity finding, 1 some, 2 bad usage or an unreadable file (the other
 // files are still checked and reported).
 //   args.ts  the command line    files.ts  finding and reading reports    output/  one file per --format
+//   documents.ts  PDF, DOCX and HTML (the readers, loaded on first use)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyze, applyEdits, type Config, fixAllEdits, loadConfigFile, loadConfigFor } from '../core/index';
 import { nodeHost } from '../nodeHost';
 import { parseArgs, usage } from './args';
-import { expandPaths, readReport } from './files';
+import { convertCommand } from './convert';
+import { type Converted, convert, fixDocument, noFixFor, pageLookup, readFileBytes } from './documents';
+import { decodeReport, expandPaths } from './files';
 import { type FileResult, outputFormat } from './output/index';
 
 export interface CliIO {
@@ -19,6 +23,7 @@ export interface CliIO {
 }
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
+  if (argv[0] === 'convert') return convertCommand(argv.slice(1), io);
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout(`${usage()}\n`);
     return 0;
@@ -66,35 +71,68 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       continue;
     }
     const abs = path.resolve(io.cwd, t.file);
-    const read = readReport(abs);
-    if ('error' in read) {
-      if (t.scanned && read.error.startsWith('binary')) {
-        results.push({ file: t.file, format: null, diagnostics: [], skipped: read.error });
-        continue;
-      }
-      results.push({ file: t.file, format: null, diagnostics: [], error: read.error });
+    const file = await readFileBytes(abs);
+    if (file.kind === 'error') {
+      results.push({ file: t.file, format: null, diagnostics: [], error: file.error, ...(file.source ? { source: file.source } : {}) });
       status = 2;
       continue;
     }
+    let text: string;
+    let encoding: string | undefined;
+    let bom = false;
+    let doc: Extract<Converted, { ok: true }> | undefined;
+    if (file.kind === 'text') {
+      const read = decodeReport(file.bytes);
+      if ('error' in read) {
+        if (t.scanned && read.error.startsWith('binary')) {
+          results.push({ file: t.file, format: null, diagnostics: [], skipped: read.error });
+          continue;
+        }
+        results.push({ file: t.file, format: null, diagnostics: [], error: read.error });
+        status = 2;
+        continue;
+      }
+      ({ text, encoding, bom } = read);
+    } else {
+      const c = await convert(file.bytes, t.file);
+      if (!c.ok) {
+        const base = { file: t.file, format: null, diagnostics: [], ...(file.source ? { source: file.source } : {}) };
+        results.push(c.skipped ? { ...base, skipped: c.message } : { ...base, error: c.message });
+        if (!c.skipped) status = 2;
+        continue;
+      }
+      doc = c;
+      text = c.text.text;
+    }
     const config = configFor(t.file);
-    let analysis = analyze(read.text, { config });
+    let analysis = analyze(text, { config });
     const result: FileResult = {
       file: t.file,
       format: analysis.report.format,
       diagnostics: analysis.findings,
-      encoding: read.encoding,
+      ...(encoding ? { encoding } : {}),
       ...(output.needsAnalysis ? { analysis } : {}),
+      source: doc?.text.source ?? 'text',
+      ...(doc?.text.warnings.length ? { warnings: doc.text.warnings } : {}),
     };
+    if (doc) result.page = pageLookup(doc.text, doc.readers);
     if (!analysis.report.format) result.skipped = 'not recognised as a disclosure report';
     for (const e of analysis.ruleErrors)
       io.stderr(`disclosure-report: internal error in rule ${e.code} on ${t.file}: ${e.error.split('\n')[0]}\n`);
-    if (opts.fix && analysis.report.format) {
+    if (opts.fix && analysis.report.format && doc && file.kind === 'document') {
+      if (doc.text.source !== 'docx') result.fixSkipped = noFixFor(doc.text.source);
+      else {
+        const fixed = await fixDocument(abs, file.bytes, doc, fixAllEdits(analysis), config, output.needsAnalysis === true);
+        Object.assign(result, fixed.result);
+        if (fixed.failed) status = 2;
+      }
+    } else if (opts.fix && analysis.report.format) {
       const edits = fixAllEdits(analysis);
-      if (edits.length && read.encoding !== 'utf-8') {
-        result.error = `--fix: not rewritten: the file is ${read.encoding}, and only UTF-8 files are rewritten`;
+      if (edits.length && encoding !== 'utf-8') {
+        result.error = `--fix: not rewritten: the file is ${encoding}, and only UTF-8 files are rewritten`;
         status = 2;
       } else if (edits.length) {
-        const body = read.bom ? read.text.slice(1) : read.text;
+        const body = bom ? text.slice(1) : text;
         const fixed = applyEdits(body, edits);
         const lines = body.split(/\r\n|\r|\n/);
         result.fixes = edits.map((e) => ({
@@ -103,7 +141,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
           old: (lines[e.range.start.line] ?? '').slice(e.range.start.character, e.range.end.character),
         }));
         try {
-          fs.writeFileSync(abs, (read.bom ? '\ufeff' : '') + fixed);
+          fs.writeFileSync(abs, (bom ? '\ufeff' : '') + fixed);
           analysis = analyze(fixed, { config });
           result.diagnostics = analysis.findings;
           if (output.needsAnalysis) result.analysis = analysis;

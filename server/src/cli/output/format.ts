@@ -13,6 +13,14 @@ export interface FileResult {
   /** what --fix changed */
   fixes?: { range: TextEdit['range']; newText: string; old: string }[];
   encoding?: string;
+  /** what the file is: 'text', or the document it was read from ('pdf', 'docx', 'html') */
+  source?: 'pdf' | 'docx' | 'html' | 'text';
+  /** a document's reader warnings (what it could not read with certainty) */
+  warnings?: string[];
+  /** a PDF's 1-based page of a finding (the page holding the cell's value) */
+  page?: (d: Finding) => number | undefined;
+  /** what --fix did not do, and why (a PDF or web page is not rewritten; a cell the table lacks) */
+  fixSkipped?: string;
   /**
    * the analysis the diagnostics come from, kept only for an output format that asks for it
    * (`needsAnalysis`): a batch of hundreds of reports would otherwise hold every one in memory

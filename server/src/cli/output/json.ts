@@ -3,7 +3,7 @@
 import { type Finding, formatMessage, type Lang } from '../../core/index';
 import type { OutputFormat } from './format';
 
-function diagnosticJson(f: Finding, lang: Lang): Record<string, unknown> {
+function diagnosticJson(f: Finding, lang: Lang, page: number | undefined): Record<string, unknown> {
   const o: Record<string, unknown> = { code: f.code, severity: f.severity, message: formatMessage(f, lang), range: f.range };
   if (f.table !== undefined) o.table = f.table;
   if (f.block !== undefined) o.block = f.block;
@@ -11,6 +11,7 @@ function diagnosticJson(f: Finding, lang: Lang): Record<string, unknown> {
   if (f.column !== undefined) o.column = f.column;
   if (f.expected !== undefined) o.expected = f.expected;
   if (f.actual !== undefined) o.actual = f.actual;
+  if (page !== undefined) o.page = page;
   return o;
 }
 
@@ -19,11 +20,18 @@ export const jsonOutput: OutputFormat = {
   summary: 'one JSON document, the stable contract other tools read',
   write(results, { lang, stdout }) {
     const files = results.map((r) => {
-      const o: Record<string, unknown> = { file: r.file, format: r.format, diagnostics: r.diagnostics.map((d) => diagnosticJson(d, lang)) };
+      const o: Record<string, unknown> = {
+        file: r.file,
+        format: r.format,
+        diagnostics: r.diagnostics.map((d) => diagnosticJson(d, lang, r.page?.(d))),
+      };
       if (r.error) o.error = r.error;
       if (r.skipped) o.skipped = r.skipped;
       if (r.fixes) o.fixes = r.fixes;
       if (r.encoding && r.encoding !== 'utf-8') o.encoding = r.encoding;
+      if (r.source) o.source = r.source;
+      if (r.warnings?.length) o.warnings = r.warnings;
+      if (r.fixSkipped) o.fixSkipped = r.fixSkipped;
       return o;
     });
     stdout(`${JSON.stringify({ version: 1, files }, null, 2)}\n`);

@@ -1,6 +1,8 @@
 // --format text (the default): one line per finding, `file:line:col: severity code message` with
-// 1-based line and column, as compilers print; what --fix changed; a summary on stderr.
-import { formatMessage } from '../../core/index';
+// 1-based line and column, as compilers print (a PDF names the page instead: `report.pdf:p4: …`;
+// DOCX and HTML lines and columns are those of the report text `convert` prints); what --fix
+// changed; a reader's warnings and a summary on stderr.
+import { type Finding, formatMessage } from '../../core/index';
 import type { OutputFormat } from './format';
 
 export const textOutput: OutputFormat = {
@@ -12,15 +14,20 @@ export const textOutput: OutputFormat = {
     for (const r of results) {
       if (r.error) stderr(`${r.file}: error: ${r.error}\n`);
       if (r.skipped) stderr(`${r.file}: skipped: ${r.skipped}\n`);
+      for (const w of r.warnings ?? []) stderr(`${r.file}: warning: ${w}\n`);
+      if (r.fixSkipped) stderr(`${r.file}: ${r.fixSkipped}\n`);
+      const where = (range: { start: { line: number; character: number } }, d?: Finding) => {
+        if (r.source !== 'pdf') return `${r.file}:${range.start.line + 1}:${range.start.character + 1}`;
+        const page = d && r.page?.(d);
+        return page === undefined ? r.file : `${r.file}:p${page}`;
+      };
       for (const f of r.fixes ?? []) {
-        stdout(
-          `${r.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: fixed: ${f.old ? `${f.old} → ` : 'inserted '}${f.newText.replace(/\t/g, '')}\n`,
-        );
+        stdout(`${where(f.range)}: fixed: ${f.old ? `${f.old} → ` : 'inserted '}${f.newText.replace(/\t/g, '')}\n`);
       }
       for (const d of r.diagnostics) {
         if (d.severity === 'error') errors++;
         else if (d.severity === 'warning') warnings++;
-        stdout(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${formatMessage(d, lang)}\n`);
+        stdout(`${where(d.range, d)}: ${d.severity} ${d.code} ${formatMessage(d, lang)}\n`);
       }
     }
     const checked = results.filter((r) => !r.error && !r.skipped).length;
