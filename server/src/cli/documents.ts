@@ -24,8 +24,8 @@ export type Bytes =
 const HEAD = 64 * 1024;
 
 /**
- * A file's bytes and whether it is a document. A document over the size limit is refused from its
- * head alone (it is never read whole); a text report of any size takes the text path as before.
+ * A file's bytes and whether it is a document. A file over the size limit (100 MB) is refused
+ * from its head alone, never read whole; a document is told by its content (sniff).
  */
 export async function readFileBytes(file: string): Promise<Bytes> {
   try {
@@ -44,6 +44,11 @@ export async function readFileBytes(file: string): Promise<Bytes> {
         const readers = await loadReaders();
         return { kind: 'error', error: readers.sizeRefusal(size)!.message, source: SOURCE_OF[s.kind] };
       }
+      // no report is that large as text either (the largest real ones are ~100 KB)
+      return {
+        kind: 'error',
+        error: `the file is ${Math.round(size / 1024 / 1024)} MB, over the ${DEFAULT_LIMITS.maxBytes / 1024 / 1024} MB limit for one report: not read`,
+      };
     }
     const bytes = fs.readFileSync(file);
     const s = sniff(bytes);
@@ -57,14 +62,20 @@ export async function readFileBytes(file: string): Promise<Bytes> {
 
 export type Converted =
   | { ok: true; text: ReportText; readers: Readers }
-  /** skipped: readable, but not a report (as a .txt that is none); else unreadable (exit 2) */
+  /**
+   * skipped: readable, but not a report (as a .txt that is none); else unreadable (exit 2). A page
+   * whose tables are pictures is a report that cannot be read, not a non-report: unreadable.
+   */
   | { ok: false; message: string; skipped: boolean };
 
 /** a document's report text, or why it has none */
 export async function convert(bytes: Uint8Array, file: string): Promise<Converted> {
   const readers = await loadReaders();
   const r = await readers.convertDocument(bytes, { name: path.basename(file) });
-  if (!r.ok) return { ok: false, message: r.unreadable.message, skipped: r.unreadable.unreadable === 'no-report' };
+  if (!r.ok) {
+    const { unreadable, message } = r.unreadable;
+    return { ok: false, message, skipped: unreadable === 'no-report' && !/picture|image/.test(message) };
+  }
   return { ok: true, text: r.text, readers };
 }
 

@@ -97,8 +97,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       const c = await convert(file.bytes, t.file);
       if (!c.ok) {
         const base = { file: t.file, format: null, diagnostics: [], ...(file.source ? { source: file.source } : {}) };
-        results.push(c.skipped ? { ...base, skipped: c.message } : { ...base, error: c.message });
-        if (!c.skipped) status = 2;
+        // a zip that is no Word document, met in a folder, is passed over as other binary files are
+        const skipped = c.skipped || (t.scanned && file.sniffed.kind === 'zip');
+        results.push(skipped ? { ...base, skipped: c.message } : { ...base, error: c.message });
+        if (!skipped) status = 2;
         continue;
       }
       doc = c;
