@@ -3,6 +3,7 @@
 // check; where the time goes (phases timed alone); and a DOCX fix written back (patchDocx).
 // Target (issue 8): ≤ 20 ms per report, warm. Writes bench/documents-results.md.
 //   BENCH_QUICK=1  fewer repetitions
+//   BENCH_SKIP=documents  skip this bench (npm run bench runs it after bench/pdf.ts)
 // The readers and the core are timed as they ship: one esbuild bundle, minified (not through tsx).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
@@ -14,6 +15,10 @@ import type * as Entry from './documents-entry';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(ROOT, 'test/fixtures/documents');
 const QUICK = process.env.BENCH_QUICK === '1';
+if ((process.env.BENCH_SKIP ?? '').split(',').includes('documents')) {
+  console.log('bench/documents.ts: skipped (BENCH_SKIP=documents)');
+  process.exit(0);
+}
 const bundle = join(ROOT, 'bench/tmp/documents.mjs');
 await build({
   entryPoints: [join(ROOT, 'bench/documents-entry.ts')],
