@@ -8,6 +8,8 @@
 //   importing bundle (esbuild writes an external dynamic import in a CommonJS bundle as a require);
 // - web worker ('web'): `importScripts` of the classic script (dist/web/readers.js, an IIFE that sets
 //   the global READERS_GLOBAL), by a URL relative to the worker's own script, on first use only.
+//   (VS Code for the web starts the worker from a blob: URL: server/src/browser.ts then loads the
+//   bundle first from the URL the client sends, and this load, finding the global set, does nothing.)
 // Any other import of the readers' entry from such a bundle fails the build: it would load them on
 // the text path (a static import) or bundle them twice.
 //   import { readersBundle } from './scripts/esbuild-readers.mjs';
