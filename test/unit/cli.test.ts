@@ -33,9 +33,11 @@ test('text output: file:line:col: severity code message, exit 1 on errors', asyn
   const r = await run(['check', 'x.txt'], d);
   assert.equal(r.code, 1);
   const lines = r.stdout.trim().split('\n');
-  assert.equal(lines.length, 5);
-  assert.match(lines[0], /^x\.txt:41:1: error missing-cell 一、本年新收政府信息公开申请数量: 6 value cells where 7 belong/);
-  assert.match(r.stderr, /1 file\(s\) checked: 5 error\(s\), 0 warning\(s\)/);
+  // the prose's 10 against the table's 12 (line 11), then the five missing 总计
+  assert.equal(lines.length, 6);
+  assert.match(lines[0], /^x\.txt:11:92: warning narrative-mismatch /);
+  assert.match(lines[1], /^x\.txt:41:1: error missing-cell 一、本年新收政府信息公开申请数量: 6 value cells where 7 belong/);
+  assert.match(r.stderr, /1 file\(s\) checked: 5 error\(s\), 1 warning\(s\)/);
 });
 
 test('messages follow the language (LANG or --lang), codes do not', async () => {
@@ -56,6 +58,7 @@ test('json: the documented shape, LSP ranges, canonical labels', async () => {
   const f = doc.files[0];
   assert.equal(f.file, 'r/a.txt');
   assert.equal(f.format, '2021');
+  assert.equal(f.diagnostics.shift().code, 'narrative-mismatch');
   assert.deepEqual(
     Object.keys(f.diagnostics[0]).sort(),
     ['code', 'column', 'expected', 'message', 'range', 'row', 'severity', 'table'].sort(),
@@ -74,9 +77,10 @@ test('sarif 2.1.0 with 1-based regions and rule metadata', async () => {
   const s = JSON.parse(r.stdout);
   assert.equal(s.version, '2.1.0');
   const res = s.runs[0].results;
-  assert.equal(res.length, 5);
-  assert.equal(res[0].ruleId, 'missing-cell');
-  assert.equal(res[0].locations[0].physicalLocation.region.startLine, 41);
+  assert.equal(res.length, 6);
+  assert.equal(res[0].ruleId, 'narrative-mismatch');
+  assert.equal(res[1].ruleId, 'missing-cell');
+  assert.equal(res[1].locations[0].physicalLocation.region.startLine, 41);
   assert.ok(s.runs[0].tool.driver.rules.some((x: { id: string }) => x.id === 'balance'));
 });
 
@@ -134,7 +138,7 @@ test('unreadable, binary and missing files: a clear error, exit 2, the others st
   assert.match(r.stderr, /bad\.txt: error: not UTF-8 or GB18030 text/);
   assert.match(r.stderr, /dangling\.txt: error: broken symbolic link/);
   assert.match(r.stderr, /absent\.txt: error: no such file or folder/);
-  assert.equal(r.stdout.trim().split('\n').length, 5, 'good.txt still checked');
+  assert.equal(r.stdout.trim().split('\n').length, 6, 'good.txt still checked');
 });
 
 test('a GB18030 report is read; --fix refuses to rewrite it rather than change its encoding', async () => {
@@ -163,7 +167,7 @@ test('config: found above the report; --config overrides; invalid config is exit
   const r = await run(['p/q/x.txt'], d);
   assert.equal(r.code, 0);
   assert.match(r.stdout, /warning missing-cell/);
-  const off = dir({ 'off.json': JSON.stringify({ rules: { 'missing-cell': 'off' } }) });
+  const off = dir({ 'off.json': JSON.stringify({ rules: { 'missing-cell': 'off', 'narrative-mismatch': 'off' } }) });
   writeFileSync(join(off, 'x.txt'), XIGONG);
   const r2 = await run(['--config', 'off.json', 'x.txt'], off);
   assert.equal(r2.code, 0);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { analyze, applyEdits, codesTagged, fixAllEdits } from '../../server/src/core/index';
+import { readStatements } from '../../server/src/core/narrative/index';
 
 const sample = (name: string) => readFileSync(new URL(`../fixtures/samples/${name}`, import.meta.url), 'utf8');
 const byCode = (findings: { code: string }[]) =>
@@ -25,6 +26,7 @@ test('xigong-2022: five missing 总计 cells, the table closes, --fix inserts ex
   assert.deepEqual(
     a.findings.map((f) => [f.code, f.severity, f.range.start.line + 1, f.row, f.expected]),
     [
+      ['narrative-mismatch', 'warning', 11, '一、本年新收政府信息公开申请数量', 12],
       ['missing-cell', 'error', 41, '一、本年新收政府信息公开申请数量', 12],
       ['missing-cell', 'error', 42, '二、上年结转政府信息公开申请数量', 0],
       ['missing-cell', 'error', 43, '（一）予以公开', 3],
@@ -34,7 +36,11 @@ test('xigong-2022: five missing 总计 cells, the table closes, --fix inserts ex
   );
   const edits = fixAllEdits(a);
   const fixed = applyEdits(text, edits);
-  assert.deepEqual(analyze(fixed).findings, []);
+  // the totals fixed, only the prose's 10 (against the table's 12) remains: a fix never touches prose
+  assert.deepEqual(
+    analyze(fixed).findings.map((f) => f.code),
+    ['narrative-mismatch'],
+  );
   // a line diff shows nothing else changed: exactly five lines, each gained "\t<total>" at its end
   const before = text.split('\n');
   const after = fixed.split('\n');
@@ -46,6 +52,28 @@ test('xigong-2022: five missing 总计 cells, the table closes, --fix inserts ex
   );
   assert.ok(changed.every(([b, c]) => c.startsWith(b)));
   assert.deepEqual(fixAllEdits(analyze(fixed)), [], 'fix twice = fix once');
+});
+
+test("narrative: every sample's prose statements, and the one contradiction (xigong: 10 vs 12, at the 10)", () => {
+  const statements = (name: string) => {
+    const a = analyze(sample(name));
+    return readStatements(a.report).map((s) => [s.quantity.id, s.value, s.range.start.line + 1]);
+  };
+  const x = analyze(sample('xigong-2022.txt'));
+  const found = x.findings.filter((f) => f.code === 'narrative-mismatch');
+  assert.equal(found.length, 1);
+  const f = found[0];
+  const line = x.report.text.split('\n')[f.range.start.line];
+  assert.equal(line.slice(f.range.start.character, f.range.end.character), '10');
+  assert.ok(line.slice(0, f.range.end.character).endsWith('全年我区受理政府信息公开申请10'));
+  assert.deepEqual([f.table, f.row, f.column, f.expected, f.actual], ['三', '一、本年新收政府信息公开申请数量', '总计', 12, 10]);
+  // what each sample's prose is read for (test/fixtures/README.md says why the rest is not read)
+  assert.deepEqual(statements('xigong-2022.txt'), [['received', 10, 11]]);
+  assert.deepEqual(statements('shanghai-stcsm-2024-from-pdf.txt'), [['received', 34, 42]]);
+  assert.deepEqual(statements('shanghai-office-2019.txt'), []);
+  assert.deepEqual(statements('pingtan-2021-crawled.txt'), []);
+  for (const name of ['shanghai-office-2019.txt', 'shanghai-stcsm-2024-from-pdf.txt', 'pingtan-2021-crawled.txt'])
+    assert.ok(!analyze(sample(name)).findings.some((f) => f.code === 'narrative-mismatch'), name);
 });
 
 test('shanghai-office-2019: 2019 format, the blank 总计 column, a unit inside a cell, and it balances', () => {

@@ -1,6 +1,6 @@
 // Findings onto the table view: each on the cell it points at, else its row, its unplaced line or
 // its table, else the model's list; a cell takes the worst severity of its findings.
-import { type Finding, formatMessage, type Lang, type Range, type Severity } from '../core/index';
+import { codesTagged, type Finding, formatMessage, type Lang, type Range, type Severity, type TableId } from '../core/index';
 import type { CellView, DataRow, FindingView, SeverityCounts, TableView, TableViewModel, UnplacedLine } from './types';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info', 'hint'];
@@ -26,6 +26,10 @@ function worst(findings: FindingView[]): Severity | undefined {
   return SEVERITIES.find((s) => findings.some((f) => f.severity === s));
 }
 
+/** prose findings (narrative-mismatch) name the cell they contradict but stand in the prose: the document's */
+const PROSE = new Set(codesTagged('prose'));
+export const tableIdOf = (f: Finding): TableId | undefined => (PROSE.has(f.code) ? undefined : f.table);
+
 export function zero(): SeverityCounts {
   return { error: 0, warning: 0, info: 0, hint: 0 };
 }
@@ -48,7 +52,8 @@ export function attachFindings(findings: readonly Finding[], lang: Lang, tables:
   }
   for (const f of findings) {
     const v = findingView(f, lang);
-    const table = f.table ? tables.find((t) => t.id === f.table) : undefined;
+    const id = tableIdOf(f);
+    const table = id ? tables.find((t) => t.id === id) : undefined;
     if (!table) {
       model.findings.push(v);
       continue;

@@ -17,7 +17,7 @@ import {
   type TableTemplate,
   templateById,
 } from '../core/index';
-import { attachFindings, countInto, zero } from './findings';
+import { attachFindings, countInto, tableIdOf, zero } from './findings';
 import { LEVEL_SEPARATOR, TABLE_LAYOUT, type TableLayout } from './layout';
 import { headRows, mergeRuns, type PathNode, resolveSpans } from './merge';
 import {
@@ -348,14 +348,14 @@ export function tableViewModel(analysis: Analysis, version: number, lang: Lang, 
       unplaced: t.unplaced.length,
       ...countInto(
         zero(),
-        findings.filter((f) => f.table === t.id),
+        findings.filter((f) => tableIdOf(f) === t.id),
       ),
     }),
   );
   countInto(model.status.total, findings);
   countInto(
     model.status.document,
-    findings.filter((f) => !f.table || !tables.some((t) => t.id === f.table)),
+    findings.filter((f) => !tableIdOf(f) || !tables.some((t) => t.id === tableIdOf(f))),
   );
   return model;
 }

@@ -21,7 +21,19 @@ suite('diagnostics', () => {
   test('the sample has exactly five missing-cell errors, on the rows without a 总计', async () => {
     const editor = await openReport();
     const doc = editor.document;
-    const diags = await waitForFindings(doc.uri, fiveMissing, 'five missing-cell findings');
+    const all = await waitForFindings(doc.uri, fiveMissing, 'five missing-cell findings');
+    // besides them, only the prose's 10 against the table's 12 (narrative-mismatch, a warning at the 10)
+    const prose = all.filter((d) => codeOf(d) !== 'missing-cell');
+    deepEqual(
+      prose.map((d) => [
+        codeOf(d),
+        d.severity,
+        doc.getText(d.range),
+        doc.lineAt(d.range.start.line).text.includes('受理政府信息公开申请10件'),
+      ]),
+      [['narrative-mismatch', vscode.DiagnosticSeverity.Warning, '10', true]],
+    );
+    const diags = all.filter((d) => codeOf(d) === 'missing-cell');
     const summary = diags.map((d) => `${codeOf(d)} ${d.range.start.line}`).sort();
     const expected = missingTotalLines(doc)
       .map((l) => `missing-cell ${l}`)
@@ -78,7 +90,7 @@ suite('diagnostics', () => {
         (d) => fiveMissing(d) && d.every((x) => x.severity === vscode.DiagnosticSeverity.Warning),
         'five missing-cell warnings after setting disclosureReport.rules {"missing-cell":"warning"}',
       );
-      equal(diags.length, 5, 'number of findings');
+      equal(diags.length, 6, "number of findings: the five and the prose's narrative-mismatch");
     } finally {
       if (restore) {
         await findingsAfter(

@@ -11,6 +11,7 @@ import { invalidNumber } from './invalid-number';
 import { missingCell } from './missing-cell';
 import { missingRow } from './missing-row';
 import { missingSection } from './missing-section';
+import { narrativeMismatch } from './narrative-mismatch';
 import { rowTotal } from './row-total';
 import type { ReportRule, Rule, RuleInfo, RuleTag } from './types';
 import { unknownRow } from './unknown-row';
@@ -30,6 +31,7 @@ export const RULES: readonly Rule[] = [
   missingRow,
   missingSection,
   unreadableTable,
+  narrativeMismatch,
 ];
 
 /** The rules analyze() runs on each report (batch rules are run over many reports elsewhere). */

@@ -32,8 +32,9 @@ export type ReportFinding = (finding: FindingInput) => void;
  * - `cell`: the content of one value cell
  * - `text`: the text as a whole (how it was written, copied or converted)
  * - `cross-report`: compares a report with other reports (batch rules)
+ * - `prose`: compares the prose with the tables
  */
-export type RuleTag = 'arithmetic' | 'fix-all' | 'structure' | 'cell' | 'text' | 'cross-report';
+export type RuleTag = 'arithmetic' | 'fix-all' | 'structure' | 'cell' | 'text' | 'cross-report' | 'prose';
 
 export interface RuleInfo {
   /** the finding code: stable, other tools read it (docs/rules.md has one section per code) */
