@@ -11,6 +11,7 @@ import {
   fiveMissing,
   freshCopy,
   LANGUAGE_ID,
+  lineOf,
   missingTotalLines,
   ok,
   openReport,
@@ -54,9 +55,10 @@ suite('language', () => {
     const switched = current()!;
     deepEqual(
       diags.map((d) => `${codeOf(d)} ${d.range.start.line}`).sort(),
-      missingTotalLines(switched)
-        .map((l) => `missing-cell ${l}`)
-        .sort(),
+      [
+        ...missingTotalLines(switched).map((l) => `missing-cell ${l}`),
+        `narrative-mismatch ${lineOf(switched, /受理政府信息公开申请10件/)}`,
+      ].sort(),
       'findings of the switched document',
     );
   });
