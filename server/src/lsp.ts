@@ -31,7 +31,8 @@ export function toDiagnostic(finding: Finding, uri: string, version: number, lan
     actual: finding.actual,
   };
   const relatedInformation: DiagnosticRelatedInformation[] | undefined = finding.related?.map((cell) => ({
-    location: { uri, range: cell.range },
+    // a cell of another report (carry-over: last year's) names that report's URI
+    location: { uri: cell.file ?? uri, range: cell.range },
     message: cell.value === undefined ? cell.label : `${cell.label} = ${cell.value}`,
   }));
   const diagnostic: Diagnostic = {

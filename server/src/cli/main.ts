@@ -7,7 +7,17 @@
 //   documents.ts  PDF, DOCX and HTML (the readers, loaded on first use)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze, applyEdits, type Config, fixAllEdits, loadConfigFile, loadConfigFor } from '../core/index';
+import {
+  analyze,
+  applyEdits,
+  type BatchEntry,
+  type Config,
+  compareReports,
+  fixAllEdits,
+  loadConfigFile,
+  loadConfigFor,
+  reportFacts,
+} from '../core/index';
 import { nodeHost } from '../nodeHost';
 import { parseArgs, usage } from './args';
 import { convertCommand } from './convert';
@@ -64,6 +74,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
   const output = outputFormat(opts.format)!;
   const results: FileResult[] = [];
+  // every report of the run, reduced to what the cross-report rules read (not the whole analysis)
+  const batch: BatchEntry[] = [];
+  const batchResults: FileResult[] = [];
   for (const t of expandPaths(opts.paths, io.cwd)) {
     if (t.error) {
       results.push({ file: t.file, format: null, diagnostics: [], error: t.error });
@@ -154,7 +167,20 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       } else result.fixes = [];
     }
     results.push(result);
+    if (analysis.report.format) {
+      batch.push({ file: t.file, facts: reportFacts(analysis), config });
+      batchResults.push(result);
+    }
   }
+  // carry-over, stock-carry-over, duplicate-report: all files of the run, compared by body + year
+  compareReports(batch).forEach((found, i) => {
+    if (!found.length) return;
+    const r = batchResults[i];
+    r.diagnostics = [...r.diagnostics, ...found].sort(
+      (a, b) =>
+        a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code),
+    );
+  });
 
   const hasError = results.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
   if (status === 0 && hasError) status = 1;

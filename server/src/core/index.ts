@@ -3,6 +3,15 @@
 // import deeper, to test a part on its own). Nothing under core/ may import vscode,
 // vscode-languageserver or Node's modules (fs, path): the same core runs in a web worker.
 
+export {
+  type BatchEntry,
+  bodyAndYear,
+  type CellFact,
+  compareReports,
+  type ReportFacts,
+  reportFacts,
+  type StockFact,
+} from './across/index';
 export { type Analysis, type AnalyzeOptions, analyze } from './analyze';
 export { renderBlankReport } from './blankReport';
 export { derivedCells } from './cellValues';

@@ -167,6 +167,8 @@ export interface Report {
 }
 
 export interface RelatedCell {
+  /** the other report's file, when the cell is in another report (carry-over: last year's) */
+  file?: string;
   range: Range;
   /** canonical "row / column" label of the cell */
   label: string;

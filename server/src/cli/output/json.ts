@@ -12,6 +12,10 @@ function diagnosticJson(f: Finding, lang: Lang, page: number | undefined): Recor
   if (f.expected !== undefined) o.expected = f.expected;
   if (f.actual !== undefined) o.actual = f.actual;
   if (page !== undefined) o.page = page;
+  // a cell of another report (carry-over: last year's): its file, range and labels
+  const across = f.related?.filter((r) => r.file !== undefined);
+  if (across?.length)
+    o.related = across.map((r) => ({ file: r.file, range: r.range, cell: r.label, ...(r.value !== undefined ? { value: r.value } : {}) }));
   return o;
 }
 

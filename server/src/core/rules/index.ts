@@ -3,8 +3,10 @@
 // Codes, the manifest's rule settings, the config schema and the SARIF rule table all derive from
 // this list; test/unit/generated.test.ts fails when one of them disagrees with it.
 import { balance } from './balance';
+import { carryOver } from './carry-over';
 import { columnTotal } from './column-total';
 import { decimalPlaces } from './decimal-places';
+import { duplicateReport } from './duplicate-report';
 import { emptyTotal } from './empty-total';
 import { extraCell } from './extra-cell';
 import { invalidNumber } from './invalid-number';
@@ -13,6 +15,7 @@ import { missingRow } from './missing-row';
 import { missingSection } from './missing-section';
 import { narrativeMismatch } from './narrative-mismatch';
 import { rowTotal } from './row-total';
+import { stockCarryOver } from './stock-carry-over';
 import type { ReportRule, Rule, RuleInfo, RuleTag } from './types';
 import { unknownRow } from './unknown-row';
 import { unreadableTable } from './unreadable-table';
@@ -32,6 +35,9 @@ export const RULES: readonly Rule[] = [
   missingSection,
   unreadableTable,
   narrativeMismatch,
+  carryOver,
+  stockCarryOver,
+  duplicateReport,
 ];
 
 /** The rules analyze() runs on each report (batch rules are run over many reports elsewhere). */
