@@ -5,7 +5,13 @@ import { defaultConfig, findConfigFile, mergeConfig, parseConfig } from '../../s
 test('a valid config is read as written, with no error', () => {
   const r = parseConfig({ rules: { 'missing-row': 'off', balance: 'warning' }, format: '2019', decimalPlaces: 2 });
   assert.deepEqual(r.errors, []);
-  assert.deepEqual(r.config, { rules: { 'missing-row': 'off', balance: 'warning' }, format: '2019', decimalPlaces: 2, templates: [] });
+  assert.deepEqual(r.config, {
+    rules: { 'missing-row': 'off', balance: 'warning' },
+    format: '2019',
+    decimalPlaces: 2,
+    templates: [],
+    accept: [],
+  });
 });
 
 test('invalid values are reported by key, and the valid rest is kept', () => {
@@ -40,10 +46,10 @@ test('broken JSON and non-objects are one error each, and the defaults apply', (
 
 test('merge: later settings win, auto does not override a file format', () => {
   const m = mergeConfig(
-    { rules: { a: 'off' }, format: '2019', decimalPlaces: null, templates: [] },
+    { rules: { a: 'off' }, format: '2019', decimalPlaces: null, templates: [], accept: [] },
     { rules: { b: 'error' }, format: 'auto' },
   );
-  assert.deepEqual(m, { rules: { a: 'off', b: 'error' }, format: '2019', decimalPlaces: null, templates: [] });
+  assert.deepEqual(m, { rules: { a: 'off', b: 'error' }, format: '2019', decimalPlaces: null, templates: [], accept: [] });
 });
 
 test('the config file is found in the nearest folder above', () => {

@@ -6,6 +6,8 @@ export interface Options {
   /** an OUTPUT_FORMATS name */
   format: string;
   fix: boolean;
+  /** --no-accept: report the findings `accept` in the config would leave out too */
+  noAccept: boolean;
   config?: string;
   lang: Lang;
   paths: string[];
@@ -15,12 +17,13 @@ const formatNames = () => OUTPUT_FORMATS.map((f) => f.name);
 
 export function usage(): string {
   const formats = OUTPUT_FORMATS.map((f, i) => `${f.name}${i === 0 ? ' (default)' : ''}: ${f.summary}`).join('; ');
-  return `usage: disclosure-report [check] [--format ${formatNames().join('|')}] [--fix] [--config FILE] [--lang zh|en] PATH...
+  return `usage: disclosure-report [check] [--format ${formatNames().join('|')}] [--fix] [--no-accept] [--config FILE] [--lang zh|en] PATH...
   PATH      a report file (text, PDF, DOCX or HTML, told by content), a folder (searched for *.txt,
             *.pdf, *.docx, *.html, *.htm; .doc/.wps to say how to convert them) or a glob ("reports/**/*.pdf")
   --format  ${formats}
   --fix     rewrite derived cells (总计, （七）, missing totals) in place, in a .txt or a .docx; every
             other byte is kept (a PDF or web page is not changed)
+  --no-accept  also report the findings the config's accept list marks as reviewed
   --config  a ${CONFIG_FILE_NAME} to use instead of the one found above each report
   --lang    message language (default: from LANG / LC_ALL)
 exit status: 0 no error, 1 errors found, 2 bad usage or an unreadable file
@@ -29,7 +32,13 @@ exit status: 0 no error, 1 errors found, 2 bad usage or an unreadable file
 
 /** The options, or a message saying what is wrong with the command line. */
 export function parseArgs(argv: string[], env: Record<string, string | undefined>): Options | string {
-  const opts: Options = { format: OUTPUT_FORMATS[0].name, fix: false, lang: langOf(env.LC_ALL || env.LC_MESSAGES || env.LANG), paths: [] };
+  const opts: Options = {
+    format: OUTPUT_FORMATS[0].name,
+    fix: false,
+    noAccept: false,
+    lang: langOf(env.LC_ALL || env.LC_MESSAGES || env.LANG),
+    paths: [],
+  };
   const args = [...argv];
   if (args[0] === 'check') args.shift();
   for (let i = 0; i < args.length; i++) {
@@ -43,6 +52,7 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
     };
     try {
       if (a === '--fix') opts.fix = true;
+      else if (a === '--no-accept') opts.noAccept = true;
       else if (a === '--format' || a.startsWith('--format=')) {
         const v = value('--format');
         if (!v || !outputFormat(v)) return `unknown --format '${v}' (${formatNames().join(', ')})`;

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   analyze,
+  applyAccept,
   applyEdits,
   type BatchEntry,
   type Config,
@@ -45,6 +46,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   let status = 0;
   let forced: Config | undefined;
+  /** the folder of the config file each config came from: `accept` file globs are relative to it */
+  const configDirs = new Map<Config, string>();
   if (opts.config) {
     const file = path.resolve(io.cwd, opts.config);
     const text = nodeHost.readFile(file);
@@ -56,6 +59,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     for (const e of r.errors) io.stderr(`disclosure-report: ${e}\n`);
     if (r.errors.length) status = 2;
     forced = r.config;
+    configDirs.set(forced, path.dirname(file));
   }
   const configCache = new Map<string, Config>();
   const configFor = (file: string): Config => {
@@ -67,6 +71,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       for (const e of r.errors) io.stderr(`disclosure-report: ${e}\n`);
       if (r.errors.length) status = 2;
       c = r.config;
+      if (r.path) configDirs.set(c, path.dirname(r.path));
       configCache.set(dir, c);
     }
     return c;
@@ -77,6 +82,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   // every report of the run, reduced to what the cross-report rules read (not the whole analysis)
   const batch: BatchEntry[] = [];
   const batchResults: FileResult[] = [];
+  const checked = new Map<FileResult, { abs: string; config: Config }>();
   for (const t of expandPaths(opts.paths, io.cwd)) {
     if (t.error) {
       results.push({ file: t.file, format: null, diagnostics: [], error: t.error });
@@ -167,6 +173,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       } else result.fixes = [];
     }
     results.push(result);
+    checked.set(result, { abs, config });
     if (analysis.report.format) {
       batch.push({ file: t.file, facts: reportFacts(analysis), config });
       batchResults.push(result);
@@ -181,6 +188,19 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code),
     );
   });
+
+  // accepted findings: left out of the counts and the exit status, listed apart (--no-accept: all shown)
+  if (!opts.noAccept) {
+    for (const [r, { abs, config }] of checked) {
+      const dir = configDirs.get(config);
+      if (!config.accept.length || dir === undefined) continue;
+      const rel = path.relative(dir, abs).split(path.sep).join('/');
+      const split = applyAccept(r.diagnostics, rel, config.accept);
+      r.diagnostics = split.findings;
+      if (split.accepted.length)
+        r.accepted = split.accepted.map((a) => ({ finding: a.finding, ...(a.entry.reason ? { reason: a.entry.reason } : {}) }));
+    }
+  }
 
   const hasError = results.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
   if (status === 0 && hasError) status = 1;

@@ -13,6 +13,20 @@ export const RULE_SETTINGS = ['error', 'warning', 'info', 'hint', 'off'] as cons
 const ruleSetting = z.enum(RULE_SETTINGS);
 export type RuleSetting = z.infer<typeof ruleSetting>;
 
+/** One accepted finding (checks.md, `accept`): every field given must match. */
+const acceptEntry = z.strictObject({
+  code: z.string().check(z.minLength(1), z.describe('The finding code.')),
+  file: z.optional(z.string().check(z.minLength(1), z.describe('The report, relative to this file; a glob (*, **, ?) may match several.'))),
+  table: z.optional(z.enum(['二', '三', '四'])),
+  block: z.optional(z.string()),
+  row: z.optional(z.string()),
+  column: z.optional(z.string()),
+  expected: z.optional(z.number()),
+  actual: z.optional(z.number()),
+  reason: z.optional(z.string().check(z.describe('Why it was accepted (shown with the accepted finding).'))),
+});
+export type AcceptEntry = z.infer<typeof acceptEntry>;
+
 /** The file's shape. scripts/generate.ts publishes it as schemas/disclosure-report.schema.json. */
 export const configSchema = z.strictObject({
   $schema: z.optional(z.string()),
@@ -35,6 +49,15 @@ export const configSchema = z.strictObject({
       .array(z.string().check(z.minLength(1)))
       .check(z.describe("Custom formats: template files of the built-in formats' shape, relative to this file.")),
   ),
+  accept: z.optional(
+    z
+      .array(acceptEntry)
+      .check(
+        z.describe(
+          'Findings a person has reviewed and accepted: a finding is accepted when every field given matches it (file: a glob relative to this file; expected/actual: its values when accepted, so a changed number brings it back).',
+        ),
+      ),
+  ),
 });
 
 export interface Config {
@@ -44,6 +67,8 @@ export interface Config {
   decimalPlaces: number | null;
   /** custom formats loaded from the config file's `templates`; the built-in ones always apply */
   templates: readonly Template[];
+  /** accepted findings (their `file` globs are relative to the config file) */
+  accept: readonly AcceptEntry[];
 }
 
 export interface ConfigResult {
@@ -58,7 +83,7 @@ export interface ConfigResult {
 export type TemplateReader = (relativePath: string) => { path: string; text: string | undefined };
 
 export function defaultConfig(): Config {
-  return { rules: {}, format: 'auto', decimalPlaces: null, templates: [] };
+  return { rules: {}, format: 'auto', decimalPlaces: null, templates: [], accept: [] };
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -91,6 +116,7 @@ export function parseConfig(input: unknown, source = CONFIG_FILE_NAME, readTempl
   if (parsed.success) {
     Object.assign(config, { format: parsed.data.format ?? 'auto', decimalPlaces: parsed.data.decimalPlaces ?? null });
     config.rules = { ...(parsed.data.rules ?? {}) };
+    config.accept = parsed.data.accept ?? [];
     templatePaths = parsed.data.templates ?? [];
   } else {
     for (const issue of parsed.error.issues) errors.push(`${source}: ${describeIssue(issue)}`);
@@ -106,6 +132,8 @@ export function parseConfig(input: unknown, source = CONFIG_FILE_NAME, readTempl
         if (r.success) config.rules[code] = r.data;
       }
     }
+    // the valid acceptances are kept, each bad one is reported above by its index
+    if (Array.isArray(obj.accept)) config.accept = obj.accept.filter((e) => acceptEntry.safeParse(e).success) as AcceptEntry[];
     if (Array.isArray(obj.templates)) templatePaths = obj.templates.filter((p): p is string => typeof p === 'string' && p.length > 0);
   }
   for (const code of Object.keys(config.rules)) {
@@ -166,6 +194,7 @@ export function mergeConfig(base: Config, over: Partial<Config>): Config {
     format: over.format && over.format !== 'auto' ? over.format : base.format,
     decimalPlaces: over.decimalPlaces ?? base.decimalPlaces,
     templates: [...base.templates, ...(over.templates ?? [])],
+    accept: [...base.accept, ...(over.accept ?? [])],
   };
 }
 
@@ -179,7 +208,7 @@ export function configKey(config: Config): string {
     if (k === undefined) templateKeys.set(t, (k = nextTemplateKey++));
     return k;
   });
-  return JSON.stringify([config.rules, config.format, config.decimalPlaces, templates]);
+  return JSON.stringify([config.rules, config.format, config.decimalPlaces, templates, config.accept]);
 }
 
 export interface ConfigHost {

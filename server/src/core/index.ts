@@ -3,6 +3,7 @@
 // import deeper, to test a part on its own). Nothing under core/ may import vscode,
 // vscode-languageserver or Node's modules (fs, path): the same core runs in a web worker.
 
+export { acceptedBy, applyAccept, globRegExp } from './accept';
 export {
   type BatchEntry,
   bodyAndYear,
@@ -16,6 +17,7 @@ export { type Analysis, type AnalyzeOptions, analyze } from './analyze';
 export { renderBlankReport } from './blankReport';
 export { derivedCells } from './cellValues';
 export {
+  type AcceptEntry,
   CONFIG_FILE_NAME,
   type Config,
   type ConfigHost,

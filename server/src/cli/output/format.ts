@@ -6,6 +6,8 @@ export interface FileResult {
   file: string;
   format: string | null;
   diagnostics: Finding[];
+  /** findings the config's `accept` lists (left out of diagnostics, the counts and the exit status) */
+  accepted?: { finding: Finding; reason?: string }[];
   /** the file could not be checked (exit status 2) */
   error?: string;
   /** the file was passed over, and why (not a report; binary in a folder) */

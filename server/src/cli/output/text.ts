@@ -33,10 +33,11 @@ export const textOutput: OutputFormat = {
     const checked = results.filter((r) => !r.error && !r.skipped).length;
     const skippedCount = results.filter((r) => r.skipped).length;
     const unreadable = results.filter((r) => r.error).length;
+    const accepted = results.reduce((n, r) => n + (r.accepted?.length ?? 0), 0);
     stderr(
       lang === 'zh'
-        ? `检查了 ${checked} 个文件：${errors} 个错误，${warnings} 个警告${skippedCount ? `；跳过 ${skippedCount} 个非年报文件` : ''}${unreadable ? `；${unreadable} 个文件无法读取` : ''}\n`
-        : `${checked} file(s) checked: ${errors} error(s), ${warnings} warning(s)${skippedCount ? `; ${skippedCount} skipped (not reports)` : ''}${unreadable ? `; ${unreadable} unreadable` : ''}\n`,
+        ? `检查了 ${checked} 个文件：${errors} 个错误，${warnings} 个警告${skippedCount ? `；跳过 ${skippedCount} 个非年报文件` : ''}${unreadable ? `；${unreadable} 个文件无法读取` : ''}${accepted ? `；${accepted} 个已接受的问题未列出` : ''}\n`
+        : `${checked} file(s) checked: ${errors} error(s), ${warnings} warning(s)${skippedCount ? `; ${skippedCount} skipped (not reports)` : ''}${unreadable ? `; ${unreadable} unreadable` : ''}${accepted ? `; ${accepted} accepted (not listed)` : ''}\n`,
     );
   },
 };
