@@ -175,7 +175,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     results.push(result);
     checked.set(result, { abs, config });
     if (analysis.report.format) {
-      batch.push({ file: t.file, facts: reportFacts(analysis), config });
+      const facts = reportFacts(analysis);
+      if (facts) Object.assign(result, { body: facts.body, year: facts.year });
+      batch.push({ file: t.file, facts, config });
       batchResults.push(result);
     }
   }

@@ -5,6 +5,9 @@ export interface FileResult {
   /** the path as given on the command line (or found under a folder or glob given there) */
   file: string;
   format: string | null;
+  /** the body and year of the report's title (csv, html), when it has both */
+  body?: string;
+  year?: number;
   diagnostics: Finding[];
   /** findings the config's `accept` lists (left out of diagnostics, the counts and the exit status) */
   accepted?: { finding: Finding; reason?: string }[];
