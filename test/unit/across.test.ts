@@ -20,6 +20,15 @@ test('the body and the year come from the title: text before the year, white spa
   const a = analyze(y.text.replace(`${BODY}2022年`, '某某区 人民政府　２０２２年度'));
   assert.deepEqual([bodyAndYear(a.report)?.body, bodyAndYear(a.report)?.year], ['某某区人民政府', 2022]);
   assert.equal(bodyAndYear(analyze('没有标题的文本\n').report), undefined);
+  // real titles: the year first, a 标题： prefix, a title broken over two lines (the samples)
+  for (const [title, body, year] of [
+    ['2019年上海市人民政府办公厅政府信息公开工作年度报告', '上海市人民政府办公厅', 2019],
+    ['标题: 平潭综合实验区2021年度政府信息公开工作年度报告', '平潭综合实验区', 2021],
+    ['2024 年上海市科委政府信息公开工作\n年度报告', '上海市科委', 2024],
+  ] as const) {
+    const t = analyze(y.text.replace(`${BODY}2022年政府信息公开工作年度报告`, title)).report;
+    assert.deepEqual([bodyAndYear(t)?.body, bodyAndYear(t)?.year], [body, year], title);
+  }
 });
 
 test('a consistent chain 2021 → 2022 → 2023: no finding', () => {

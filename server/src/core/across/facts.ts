@@ -36,21 +36,25 @@ export interface ReportFacts {
   stock?: StockFact[];
 }
 
-const TITLE = /政府信息公开工作年度报告/;
 const YEAR = /(\d{4})年度?/;
 
-/** The body and year of a report's title (checks.md: the first line naming 政府信息公开工作年度报告). */
+/**
+ * The body and year of a report's title (checks.md: the title line names 政府信息公开工作年度报告; the
+ * outline's title, so a 标题： prefix is dropped and a title broken over two lines is joined). The
+ * body is the text before the year, white space removed; a title that starts with its year
+ * (2019年上海市人民政府办公厅政府信息公开工作年度报告) names its body after the year instead.
+ */
 export function bodyAndYear(report: Report): { body: string; year: number; range: Range } | undefined {
-  for (let i = 0; i < report.lines.length && i < 40; i++) {
-    const text = report.lines[i].text;
-    if (!TITLE.test(text)) continue;
-    const compact = normalizeDigits(text.replace(/\s+/g, ''));
-    const m = YEAR.exec(compact);
-    if (!m?.index) return undefined;
-    const range = { start: { line: i, character: 0 }, end: { line: i, character: text.length } };
-    return { body: compact.slice(0, m.index), year: Number(m[1]), range };
-  }
-  return undefined;
+  const title = report.title;
+  if (!title) return undefined;
+  const compact = normalizeDigits(title.text.replace(/\s+/g, ''));
+  if (!compact.includes('政府信息公开')) return undefined;
+  const m = YEAR.exec(compact);
+  if (!m) return undefined;
+  let body = compact.slice(0, m.index);
+  if (!body) body = compact.slice(m.index + m[0].length).replace(/(?:政府信息公开|政务公开).*$/, '');
+  if (!body) return undefined;
+  return { body, year: Number(m[1]), range: title.range };
 }
 
 function rowFacts(analysis: Analysis, row: TableRow | undefined, columns: { id: string; label: string }[]): CellFact[] | undefined {
