@@ -1,12 +1,23 @@
 // Reports of one body over several years whose carry-overs hold: year N+1's 二、上年结转 is year N's
 // 四、结转下年度继续办理 in every column, and (2021 table 二) 现行有效 = last year's + 制发 − 废止 for 规章 and
 // 行政规范性文件. Each report is consistent in itself; tests then break one link.
-import { consistentTable3, consistentTable4, type OfficialFormat, renderReport, renderTable2, rng, type Table3 } from './report';
+import {
+  consistentTable3,
+  consistentTable4,
+  type OfficialFormat,
+  renderReport,
+  renderTable2,
+  rng,
+  type Table3,
+  type Table4,
+} from './report';
 
 export interface ChainYear {
   year: number;
   format: OfficialFormat;
   table3: Table3;
+  /** table 四 (drawn from the seed when absent) */
+  table4?: Table4;
   /** [issued, repealed, inForce] of 规章 and 行政规范性文件 (2021 table 二) */
   stock: Record<'规章' | '行政规范性文件', [number, number, number]>;
   text: string;
@@ -49,7 +60,7 @@ export function renderYear(agency: string, y: Omit<ChainYear, 'text'>, seed: num
     format: y.format,
     table2: table2With(y.format, seed, y.stock),
     table3: y.table3,
-    table4: consistentTable4(r, y.format),
+    table4: y.table4 ?? consistentTable4(r, y.format),
   });
 }
 
@@ -70,7 +81,8 @@ export function chain(agency: string, years: number[], seed = 1, formats?: Offic
       stock[k] = [issued, repealed, inForce[k] + issued - repealed];
     }
     inForce = { 规章: stock.规章[2], 行政规范性文件: stock.行政规范性文件[2] };
-    const y = { year, format, table3, stock };
+    const table4 = consistentTable4(r, format);
+    const y = { year, format, table3, table4, stock };
     out.push({ ...y, text: renderYear(agency, y, seed * 100 + i) });
   });
   return out;

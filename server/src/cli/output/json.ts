@@ -30,7 +30,10 @@ export const jsonOutput: OutputFormat = {
         diagnostics: r.diagnostics.map((d) => diagnosticJson(d, lang, r.page?.(d))),
       };
       if (r.accepted?.length)
-        o.accepted = r.accepted.map((a) => ({ ...diagnosticJson(a.finding, lang, r.page?.(a.finding)), ...(a.reason ? { reason: a.reason } : {}) }));
+        o.accepted = r.accepted.map((a) => ({
+          ...diagnosticJson(a.finding, lang, r.page?.(a.finding)),
+          ...(a.reason ? { reason: a.reason } : {}),
+        }));
       if (r.error) o.error = r.error;
       if (r.skipped) o.skipped = r.skipped;
       if (r.fixes) o.fixes = r.fixes;
