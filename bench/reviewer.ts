@@ -7,7 +7,6 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import type * as Core from '../server/src/core/index';
-import type * as Narrative from '../server/src/core/narrative/index';
 import { chain } from '../test/support/chain';
 import { generateProse } from '../test/support/prose';
 import { rng } from '../test/support/report';
@@ -28,7 +27,6 @@ const bundle = async (entry: string, out: string) => {
   return import(pathToFileURL(join(ROOT, out)).href);
 };
 const core = (await bundle('server/src/core/index.ts', 'bench/tmp/core-reviewer.mjs')) as typeof Core;
-const narrative = (await bundle('server/src/core/narrative/index.ts', 'bench/tmp/narrative.mjs')) as typeof Narrative;
 const QUICK = process.env.BENCH_QUICK === '1';
 
 // 300 bodies: 100 with four years (2020–2023), 200 with three (2021–2023) = 1,000 reports, each with
@@ -78,7 +76,7 @@ const reports = texts.map((t) => core.analyze(t).report);
 const proseRuns: number[] = [];
 for (let i = 0; i < runs; i++) {
   const s = performance.now();
-  for (const r of reports) narrative.readStatements(r);
+  for (const r of reports) core.readStatements(r);
   proseRuns.push(performance.now() - s);
 }
 const share = median(proseRuns) / tWithout;

@@ -38,6 +38,8 @@ export { type CellDescription, describeCell } from './describe';
 export { applyEdits, fixAllEdits } from './fixes';
 export { fixTitle, formatMessage, langOf } from './messages';
 export type * from './model';
+/** the prose statements that restate a table figure (narrative-mismatch reads them) */
+export { readStatements, type Statement } from './narrative/index';
 export {
   type BatchRule,
   codesTagged,
