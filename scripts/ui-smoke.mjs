@@ -31,6 +31,8 @@ import {
 process.chdir(ROOT);
 const REPORT = WORKSPACE.report.name;
 const PDF = WORKSPACE.pdf.name;
+/** a copy of the PDF under a report's name: offered as a report when opened */
+const OFFERED = '某区2021年政府信息公开工作年度报告.pdf';
 const screenshots = !process.argv.includes('--no-screenshots');
 const verbose = process.argv.includes('--verbose');
 const run = createRunner('ui');
@@ -278,6 +280,25 @@ try {
             .count();
           if (!ro) throw new Error('the PDF view is not read-only');
         }
+      },
+    ],
+    [
+      'a PDF named like a report, opened in a tab, is offered as a report; the offer opens it',
+      async () => {
+        await page.keyboard.press('Control+Shift+M'); // the Problems panel away
+        await palette('View: Close All Editors');
+        // a new file of the workspace, named as reports are: the Explorer shows it, a click opens its tab
+        fs.copyFileSync(path.join(workspace, PDF), path.join(workspace, OFFERED));
+        const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: OFFERED });
+        await row.click({ timeout: 20000 });
+        const toast = page.locator('.notifications-toasts .notification-list-item', {
+          hasText: 'looks like a government information disclosure annual report',
+        });
+        await toast.first().waitFor({ timeout: 20000 });
+        await toast.first().locator('.monaco-button', { hasText: 'Open as Disclosure Report' }).click({ timeout: 5000 });
+        await page.locator('.markers-panel .monaco-list-row, .tab', { hasText: OFFERED }).first().waitFor({ timeout: 20000 });
+        await editor.locator('.view-lines .view-line', { hasText: '政府信息公开' }).first().waitFor({ timeout: 30000 });
+        await page.locator('.statusbar-item', { hasText: /2 report findings/ }).waitFor({ timeout: 30000 });
       },
     ],
   ];

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { unzipSync } from 'fflate';
 import { analyze, fixAllEdits } from '../../server/src/core/index';
 import {
   type ConvertDocumentResult,
@@ -97,6 +98,11 @@ describe('documents over the protocol', () => {
     assert.equal(r.skipped, 0);
     const patched = fromBase64(r.data);
     assert.notDeepEqual(patched, bytes);
+    // every part of the package but word/document.xml keeps its bytes
+    const [was, now] = [unzipSync(bytes), unzipSync(patched)];
+    assert.deepEqual(Object.keys(now), Object.keys(was), 'the same parts, in the same order');
+    for (const name of Object.keys(was)) if (name !== 'word/document.xml') assert.deepEqual(now[name], was[name], `${name} unchanged`);
+    assert.notDeepEqual(now['word/document.xml'], was['word/document.xml']);
     const afterText = await convertDocument(patched);
     assert.ok(afterText.ok);
     assert.equal(afterText.text.text, applyTextEdits(before.text.text, fixes), 'only the derived cells changed');

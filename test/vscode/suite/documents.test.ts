@@ -3,6 +3,7 @@
 // read-only document of the report language, named by the original file, with the document's
 // findings and outline; Recalculate Totals on the DOCX view writes the totals into the .docx and
 // the view follows; a file changed on disk is re-converted; a scanned PDF gives a message, no view.
+import { unzipSync } from 'fflate';
 import * as vscode from 'vscode';
 import { analyze, fixAllEdits, type TextEdit } from '../../../server/src/core/index';
 import { DOCUMENT_SCHEME, OPEN_DOCUMENT_COMMAND } from '../../../server/src/protocol';
@@ -12,6 +13,7 @@ import {
   deepEqual,
   equal,
   freshCopy,
+  hoverText,
   LANGUAGE_ID,
   ok,
   RECALCULATED_CODES,
@@ -71,6 +73,11 @@ suite('documents', () => {
     ok((symbols?.length ?? 0) >= 6, `the outline has the six sections (got ${symbols?.length})`);
     const total = diags.find((d) => codeOf(d) === 'row-total');
     ok(total, 'a row-total finding');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, total.range.start);
+    ok(
+      /\d+(\s*\+\s*\d+)+\s*=/.test(hoverText(hovers ?? [])),
+      `the hover on the total writes out its sum: ${hoverText(hovers ?? []).slice(0, 200)}`,
+    );
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, total.range);
     deepEqual(
       (actions ?? [])
@@ -98,7 +105,12 @@ suite('documents', () => {
     await waitForEvent([vscode.workspace.onDidChangeTextDocument], () => doc.getText() !== before, 'the view to follow the .docx');
     equal(doc.getText(), applyEdits(before, fixes), 'the view is the old text with exactly the derived cells recalculated');
     const bytesAfter = await vscode.workspace.fs.readFile(original);
-    ok(bytesAfter.length > 0 && bytesAfter.some((b, i) => b !== bytesBefore[i]), 'the .docx changed');
+    const [was, now] = [unzipSync(bytesBefore), unzipSync(bytesAfter)];
+    deepEqual(Object.keys(now), Object.keys(was), 'the .docx has the same parts');
+    const changedParts = Object.keys(was).filter(
+      (name) => now[name].length !== was[name].length || now[name].some((b, i) => b !== was[name][i]),
+    );
+    deepEqual(changedParts, ['word/document.xml'], 'only word/document.xml changed');
     await waitForFindings(
       doc.uri,
       (d) => !d.some((x) => RECALCULATED_CODES.includes(codeOf(x)) || ARITHMETIC.includes(codeOf(x))),
