@@ -80,6 +80,8 @@ export interface RowSpec {
   /** the group a numbered sub-row belongs to (（三） …) and its number */
   group?: string;
   sub?: number;
+  /** a group written as one row (the 2019 single （六）其他处理): the sub-rows it stands for, read as their sum */
+  standsFor?: string[];
 }
 
 /** A template row found in the text, its cells aligned to the template's columns. */

@@ -113,13 +113,20 @@ function addInstances(
   } else if (rel.kind === 'sum') {
     const target = rowById.get(rel.target);
     if (!target) return;
+    // a row standing for absent parts (a group written as one row) counts once, for all of them
+    const standing = new Map<string, TableRow>();
+    for (const r of block.rows) for (const p of r.spec.standsFor ?? []) if (!rowById.has(p)) standing.set(p, r);
     for (let c = 0; c < tpl.columns.length; c++) {
       const parts: CellRef[] = [];
       const absent: string[] = [];
+      const counted = new Set<TableRow>();
       for (const p of rel.parts) {
-        const r = rowById.get(p);
-        if (r) parts.push(ref(r, c));
-        else absent.push(p);
+        const r = rowById.get(p) ?? standing.get(p);
+        if (r && counted.has(r)) continue;
+        if (r) {
+          counted.add(r);
+          parts.push(ref(r, c));
+        } else absent.push(p);
       }
       math.instances.push({ kind: 'sum', code: rel.code, table, block, target: ref(target, c), parts, absentParts: absent });
     }

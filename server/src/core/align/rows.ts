@@ -22,6 +22,8 @@ export function alignRows(lines: ClassifiedLine[], table: TableTemplate, out: Ta
   const shape = shapeOf(candidates, k);
   let pending: ClassifiedLine[] = [];
   const pendingRows = new Map<string, { row: RowTemplate; at: Range }>();
+  /** rows read from a group's label alone (first sub-row id → group) */
+  const byGroupLabel = new Map<string, string>();
 
   const place = (lc: ClassifiedLine, row: RowTemplate, values: Cell[], labelRange: Range | undefined, note?: string) => {
     if (assigned.has(row.id)) {
@@ -106,8 +108,12 @@ export function alignRows(lines: ClassifiedLine[], table: TableTemplate, out: Ta
     }
     if (!found && own.kind === 'group') {
       // a group label with values but no sub-row label: the merged first sub-row lost its label
+      // (or, for a group that may be written as one row, the whole group: decided below)
       const first = block.rows.find((r) => r.group === group && r.sub === 1);
-      if (first && !assigned.has(first.id)) found = { row: first, note: `label lost: read as ${first.label}` };
+      if (first && !assigned.has(first.id)) {
+        found = { row: first, note: `label lost: read as ${first.label}` };
+        byGroupLabel.set(first.id, group!);
+      }
     }
     if (found) place(lc, found.row, lc.values, labelRange, found.note);
     else out.unknown.push(unknownLine(lc, 'unmatched'));
@@ -115,11 +121,13 @@ export function alignRows(lines: ClassifiedLine[], table: TableTemplate, out: Ta
     pendingRows.clear();
   }
 
+  const whole = oneRowGroups(block, assigned, byGroupLabel);
   const rows: TableRow[] = [];
   for (const row of block.rows) {
     const r = assigned.get(row.id);
     if (r) rows.push(r);
-    else out.missingRows.push({ block: block.id, row: rowSpec(row), labelSeenAt: labelSeen.get(row.id) });
+    else if (!row.group || !whole.has(row.group))
+      out.missingRows.push({ block: block.id, row: rowSpec(row), labelSeenAt: labelSeen.get(row.id) });
   }
   out.blocks.push({
     id: block.id,
@@ -146,4 +154,27 @@ function ambiguity(r: TableRow, block: BlockTemplate): void {
     r.uncertain = true;
     r.note = 'one cell short, and its last value is the sum of the others: which cell is missing cannot be told';
   }
+}
+
+/**
+ * A group the template lets be written as one row (`oneRow`: the 2019 single （六）其他处理 under a
+ * 2021 table): when the line read from the group's label alone is the group's only line, it is
+ * the whole group, standing for its sub-rows (read as their sum; none of them is missing). Either
+ * reading gives the same sums, so nothing rests on the choice; with any other sub-row present,
+ * the line stays the first sub-row whose label was lost.
+ */
+function oneRowGroups(block: BlockTemplate, assigned: Map<string, TableRow>, byGroupLabel: Map<string, string>): Set<string> {
+  const whole = new Set<string>();
+  for (const [firstId, groupId] of byGroupLabel) {
+    const g = block.groups?.find((x) => x.id === groupId);
+    if (!g?.oneRow) continue;
+    const subs = block.rows.filter((r) => r.group === groupId);
+    if (subs.some((r) => r.id !== firstId && assigned.has(r.id))) continue;
+    const r = assigned.get(firstId);
+    if (!r) continue;
+    r.spec = { id: g.id, label: g.label, standsFor: subs.map((s) => s.id) };
+    if (!r.uncertain) r.note = `the group written as one row: read as the sum of its ${subs.length} sub-rows`;
+    whole.add(groupId);
+  }
+  return whole;
 }

@@ -60,7 +60,7 @@ export function alignValueCells(
   shape: TableShape,
 ): { cells: Cell[]; extra: Cell[]; valueCount: number } {
   let t = values;
-  if (shape.sparse && shape.width && lc.cells.length === shape.width && lc.labelEnd < shape.width - k) {
+  if (shape.width && lc.cells.length === shape.width && lc.labelEnd < shape.width - k) {
     t = lc.cells.slice(shape.width - k);
   } else {
     // not on the table's grid (merged cells lost, or a dense table): blanks before the first value

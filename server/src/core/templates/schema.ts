@@ -60,7 +60,24 @@ export const blockSchema = z.object({
   columns: z.array(columnSchema).check(z.minLength(1)),
   rows: z.array(rowSchema).check(z.minLength(1)),
   groups: z.optional(
-    z.array(z.object({ id, label: z.string(), match })).check(d('Row groups (（三）不予公开 …), for matching and outlines.')),
+    z
+      .array(
+        z.object({
+          id,
+          label: z.string(),
+          match,
+          oneRow: z.optional(
+            z
+              .boolean()
+              .check(
+                d(
+                  'The group may be written as one row labelled by the group alone (the 2019 single （六）其他处理 kept under a 2021 table): that row stands for its sub-rows and is read as their sum; they are then not missing.',
+                ),
+              ),
+          ),
+        }),
+      )
+      .check(d('Row groups (（三）不予公开 …), for matching and outlines.')),
   ),
   relations: z.optional(z.array(relationSchema).check(d('The arithmetic the table must satisfy.'))),
 });
