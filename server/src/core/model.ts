@@ -135,6 +135,8 @@ export interface Table {
   missingRows: { block: string; row: RowSpec; labelSeenAt?: Range }[];
   /** the text has no cell separators in this table (crawled page text): nothing could be aligned */
   unreadable?: { reason: string };
+  /** the rows were read but which cell is which column cannot be told (spacer columns): nothing is checked */
+  unsure?: { reason: string };
 }
 
 export interface Section {

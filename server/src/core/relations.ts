@@ -55,7 +55,7 @@ function blockTemplate(template: Template, table: Table, block: TableBlock): Blo
  * values are elsewhere): sums over all rows would rest on a guess.
  */
 export function tableIsUncertain(table: Table): boolean {
-  return table.unknown.some((u) => u.reason !== 'duplicate') || table.missingRows.some((m) => m.labelSeenAt);
+  return !!table.unsure || table.unknown.some((u) => u.reason !== 'duplicate') || table.missingRows.some((m) => m.labelSeenAt);
 }
 
 export function rowIsUncertain(row: TableRow, columns: number): boolean {
@@ -179,6 +179,9 @@ function solve(math: Arithmetic): void {
     for (const inst of sums) {
       const target = inst.target.cell;
       if (math.computed.has(target)) continue;
+      // a value computed from a row whose reading is uncertain would be a guess: no fix rests on it
+      const k = inst.block.columns.length;
+      if (inst.target.row.uncertain || inst.parts.some((p) => rowIsUncertain(p.row, k))) continue;
       let total = 0;
       let ok = true;
       for (const p of inst.parts) {

@@ -40,6 +40,11 @@ export function alignRows(lines: ClassifiedLine[], table: TableTemplate, out: Ta
       valueCount: w.valueCount,
     };
     if (note) r.note = note;
+    if (w.unsure || shape.unsure) {
+      r.uncertain = true;
+      r.note = shape.unsure ?? "its cells do not fit the table's columns (spacer columns): which cell is which cannot be told";
+      out.unsure ??= { reason: r.note };
+    }
     ambiguity(r, block);
     assigned.set(row.id, r);
   };

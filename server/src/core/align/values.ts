@@ -12,7 +12,13 @@ export interface TableShape {
   sparse: boolean;
   /** most common cell count of the table's row lines */
   width: number;
+  /** on a grid with spacer columns: the cell index of each template column in a line `width` wide */
+  columns?: number[];
+  /** the grid has more columns than the template and which ones are spacers cannot be told */
+  unsure?: string;
 }
+
+const isValue = (c: Cell) => c.kind === 'number' || c.kind === 'annotated' || c.kind === 'placeholder';
 
 export function shapeOf(lines: ClassifiedLine[], k: number): TableShape {
   let sparse = false;
@@ -34,7 +40,46 @@ export function shapeOf(lines: ClassifiedLine[], k: number): TableShape {
   let width = 0;
   let best = 0;
   for (const [w, n] of widths) if (n > best || (n === best && w > width)) [width, best] = [w, n];
-  return { sparse, width: width >= k ? width : 0 };
+  if (width < k) return { sparse, width: 0 };
+  return { sparse, width, ...gridColumns(lines, k, width) };
+}
+
+/**
+ * Spacer columns. A header cell spanning two grid columns (an HTML colspan) leaves an empty covered
+ * cell in every row of tab-separated text. On the table's grid (lines `width` cells wide), the value
+ * area runs from the leftmost value to the line's end; when it is wider than the template, the
+ * surplus must be columns that are blank in every row and have no header cell of their own (a header
+ * line on the grid with text in that column makes it a real column of blanks). Exactly that many
+ * such columns: they are spacers (or trailing tabs) and the others are the template's columns, in
+ * order. Any other count: the columns cannot be told (`unsure`), and nothing may rest on them.
+ */
+function gridColumns(lines: ClassifiedLine[], k: number, width: number): Pick<TableShape, 'columns' | 'unsure'> {
+  const grid = lines.filter((lc) => lc.cells.length === width && hasValue(lc.values));
+  if (!grid.length) return {};
+  let first = width;
+  for (const lc of grid) {
+    const i = lc.cells.findIndex(isValue);
+    if (i >= 0 && i < first) first = i;
+  }
+  const surplus = width - first - k;
+  if (surplus <= 0) return {};
+  const headers = lines.filter((lc) => lc.cells.length === width && !hasValue(lc.cells) && lc.cells.some((c) => c.kind === 'text'));
+  const spacers: number[] = [];
+  let blankColumns = 0;
+  for (let j = first + 1; j < width; j++) {
+    if (!grid.every((lc) => lc.cells[j].kind === 'blank')) continue;
+    blankColumns++;
+    if (!headers.some((h) => h.cells[j].kind !== 'blank')) spacers.push(j);
+  }
+  if (!blankColumns) return {}; // values beyond the template's columns: extra cells, as they are
+  if (spacers.length !== surplus) {
+    return {
+      unsure: `the table has ${width - first} value columns for ${k}, and which of its ${blankColumns} empty columns are spacers cannot be told`,
+    };
+  }
+  const columns: number[] = [];
+  for (let j = first; j < width; j++) if (!spacers.includes(j)) columns.push(j);
+  return { columns };
 }
 
 /** The whole line, as a range. */
@@ -58,8 +103,18 @@ export function alignValueCells(
   values: Cell[],
   k: number,
   shape: TableShape,
-): { cells: Cell[]; extra: Cell[]; valueCount: number } {
+): { cells: Cell[]; extra: Cell[]; valueCount: number; unsure?: boolean } {
   let t = values;
+  const cols = shape.columns;
+  if (cols) {
+    // a grid with spacer columns; a line short of the grid lost cells at its start (merged label
+    // cells), so its columns are the grid's, shifted; a label or a value in a spacer: not this grid
+    const d = shape.width - lc.cells.length;
+    const fits =
+      d >= 0 && lc.labelEnd < cols[0] - d && lc.cells.every((c, i) => i + d < cols[0] || cols.includes(i + d) || c.kind === 'blank');
+    if (fits) return { cells: cols.map((j) => lc.cells[j - d]), extra: [], valueCount: k };
+    return { cells: padMissing(values.slice(0, k), k, lc.line), extra: values.slice(k), valueCount: values.length, unsure: true };
+  }
   if (shape.width && lc.cells.length === shape.width && lc.labelEnd < shape.width - k) {
     t = lc.cells.slice(shape.width - k);
   } else {

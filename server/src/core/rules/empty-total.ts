@@ -11,7 +11,8 @@ export const emptyTotal: Rule = {
   check(ctx, report) {
     const seen = new Set();
     for (const inst of ctx.arithmetic.instances) {
-      if (inst.kind !== 'sum') continue;
+      // on a table whose columns cannot be told, which blank cell is the derived one is a guess
+      if (inst.kind !== 'sum' || inst.table.unsure) continue;
       const cell = inst.target.cell;
       if (seen.has(cell) || (cell.kind !== 'blank' && cell.kind !== 'placeholder')) continue;
       seen.add(cell);

@@ -13,6 +13,17 @@ export const unreadableTable: Rule = {
   scope: 'report',
   check(ctx, report) {
     for (const t of ctx.report.tables) {
+      if (t.unsure && !t.unreadable) {
+        report({
+          message: {
+            zh: `表${t.id}（${t.title}）的单元格无法确定各属哪一列，未核对`,
+            en: `table ${t.id} (${t.title}): which cell is which column cannot be told (${t.unsure.reason}), so it was not checked`,
+          },
+          range: t.headingRange,
+          table: t.id,
+        });
+        continue;
+      }
       if (!t.unreadable) continue;
       report({
         message: {
