@@ -44,3 +44,133 @@ export function withBlankColumn(text: string, at: number): string {
   }
   return lines.join(eol);
 }
+
+// ------------------------------------------------------------------ text copied out of a PDF
+
+/** The lines of the three tables (二, 三, 四): from 二's heading to 五's. */
+function tableSpan(lines: string[]): [number, number] {
+  const [from] = sectionLines(lines, '二、主动公开', '三、收到和处理');
+  const [, to] = sectionLines(lines, '四、政府信息公开行政复议', '五、');
+  return [from, to];
+}
+
+/**
+ * `pdftotext -layout`: every table line's cells separated by runs of spaces, each cell padded to
+ * its column's width (its index in the line), so the values of a table stand at the same offsets;
+ * a blank cell is only spaces. `viewer`: a PDF viewer's copy, cells separated by one space.
+ */
+export function asPdfText(text: string, style: 'layout' | 'viewer' = 'layout'): string {
+  const { lines, eol } = splitEol(text);
+  const [from, to] = tableSpan(lines);
+  const widths: number[] = [];
+  for (let i = from; i < to; i++) {
+    lines[i].split('\t').forEach((c, j) => {
+      widths[j] = Math.max(widths[j] ?? 0, c.length + 2);
+    });
+  }
+  for (let i = from; i < to; i++) {
+    if (!lines[i].includes('\t')) continue;
+    const cells = lines[i].split('\t');
+    lines[i] =
+      style === 'viewer'
+        ? cells.filter((c) => c !== '').join(' ')
+        : cells
+            .map((c, j) => c.padEnd(widths[j]))
+            .join('')
+            .trimEnd();
+  }
+  return lines.join(eol);
+}
+
+/** A table-三 data line: its label and value cells (the generator writes 3 label cells, then 7 values). */
+function table3Rows(lines: string[]): { at: number; label: string; values: string[] }[] {
+  const [from, to] = sectionLines(lines, '三、收到和处理', '四、政府信息公开行政复议');
+  const out: { at: number; label: string; values: string[] }[] = [];
+  for (let i = from; i < to; i++) {
+    const cells = lines[i].split('\t');
+    if (cells.length === 10 && /^\d+$/.test(cells[3])) out.push({ at: i, label: cells.slice(0, 3).join(''), values: cells.slice(3) });
+  }
+  return out;
+}
+
+/** `pdftotext` without -layout: each table-三 row's label on a line, then one value per line, blank lines between. */
+export function oneValuePerLine(text: string): string {
+  const { lines, eol } = splitEol(text);
+  for (const r of table3Rows(lines).reverse()) lines.splice(r.at, 1, r.label, '', ...r.values.flatMap((v) => [v, '']));
+  return lines.join(eol);
+}
+
+/** Long labels wrapped (after -layout): the first half on a line, the values alone on the next, the rest of the label below. */
+export function wrappedLabels(text: string, longer = 12): string {
+  const { lines, eol } = splitEol(text);
+  for (const r of table3Rows(lines).reverse()) {
+    // the row's own label (the last label cell): a merged group label beside it stays on its line
+    const cells = lines[r.at].split('\t');
+    const own = cells[2] || cells[1] || cells[0];
+    if (own.length <= longer || cells.slice(0, 3).filter(Boolean).length > 1) continue;
+    const half = Math.ceil(own.length / 2);
+    lines.splice(r.at, 1, own.slice(0, half), ['', '', '', ...r.values].join('\t'), own.slice(half));
+  }
+  return lines.join(eol);
+}
+
+/** Merged vertical labels (三、本年度办理结果, （三）不予公开 …) scattered two characters a line between the rows of their span. */
+export function scatteredGroupLabels(text: string): string {
+  const { lines, eol } = splitEol(text);
+  const rows = table3Rows(lines);
+  const inserts: { at: number; text: string }[] = [];
+  for (let n = 0; n < rows.length; n++) {
+    const cells = lines[rows[n].at].split('\t');
+    const merged = cells[0] === '三、本年度办理结果' ? 0 : cells[2] !== '' && cells[1] !== '' ? 1 : -1;
+    if (merged < 0) continue;
+    const label = cells[merged];
+    cells[merged] = '';
+    lines[rows[n].at] = cells.join('\t');
+    // two characters after each of the next rows (a page break may fall between them too)
+    for (let p = 0, m = n; p < label.length; p += 2, m++) {
+      const after = rows[Math.min(m, rows.length - 2)].at;
+      inserts.push({ at: after + 1, text: label.slice(p, p + 2) });
+    }
+  }
+  inserts.sort((a, b) => b.at - a.at);
+  for (const x of inserts) lines.splice(x.at, 0, x.text);
+  return lines.join(eol);
+}
+
+/** Page numbers (`- 3 -`, `第 4 页`) between rows of table 三 and after table 二's first row. */
+export function pageNumbers(text: string): string {
+  const { lines, eol } = splitEol(text);
+  const rows = table3Rows(lines);
+  lines.splice(rows[Math.floor(rows.length / 2)].at + 1, 0, '', '                 - 3 -', '');
+  lines.splice(rows[3].at + 1, 0, '第 2 页');
+  return lines.join(eol);
+}
+
+/** Sub-rows numbered `1、` instead of `1.`. */
+export function ideographicNumbering(text: string): string {
+  const { lines, eol } = splitEol(text);
+  for (const r of table3Rows(lines)) lines[r.at] = lines[r.at].replace(/\t(\d{1,2})\.(?=\D)/, '\t$1、');
+  return lines.join(eol);
+}
+
+/** Stray spaces inside labels, as justified PDF text leaves them (`总 计`, `予以 公开`). */
+export function spacedLabels(text: string): string {
+  const { lines, eol } = splitEol(text);
+  for (const r of table3Rows(lines)) {
+    const cells = lines[r.at].split('\t');
+    for (let j = 0; j < 3; j++) if (cells[j].length >= 4) cells[j] = [...cells[j]].join(j === 1 ? ' ' : '').replace(/(.{3})(.)/, '$1 $2');
+    lines[r.at] = cells.join('\t');
+  }
+  return lines.join(eol);
+}
+
+/** Two adjacent characters swapped in the middle of the row label at each given label (a typo). */
+export function withTypos(text: string, labels: string[]): string {
+  let out = text;
+  for (const l of labels) {
+    const i = Math.floor(l.length / 2);
+    const typo = l.slice(0, i) + l[i + 1] + l[i] + l.slice(i + 2);
+    out = out.replace(`\t${l}\t`, `\t${typo}\t`).replace(new RegExp(`^${l}\\t`, 'm'), `${typo}\t`);
+  }
+  return out;
+}

@@ -63,6 +63,8 @@ export interface Cell {
   unsafe?: boolean;
   /** the cell was written with full-width digits */
   fullWidth?: boolean;
+  /** a blank cell past the end of a space-separated line: what a value written into it is preceded by */
+  gap?: string;
 }
 
 export interface ColumnSpec {

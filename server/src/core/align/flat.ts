@@ -29,6 +29,11 @@ export function alignFlat(lines: ClassifiedLine[], table: TableTemplate, out: Ta
     cells = cells.concat(t);
     if (cells.length >= k) break;
   }
+  // one value per line (pdftotext without -layout): its reading order follows the PDF's drawing
+  // order, not the table's columns, so which value is which cannot be trusted
+  if (used.length > 2 && used.every((u) => u.cells.filter((c) => c.kind !== 'blank').length === 1)) {
+    out.unsure = { reason: `one value per line: the order of the table's ${k} values cannot be trusted` };
+  }
   const shape = shapeOf(used, k);
   if (!shape.sparse) cells = cells.filter((c, i) => !(c.kind === 'blank' && i === 0));
   const lastLine = used[used.length - 1];
@@ -44,6 +49,7 @@ export function alignFlat(lines: ClassifiedLine[], table: TableTemplate, out: Ta
       cells: rowCells,
       extra: r === block.rows.length - 1 ? w.extra : [],
       valueCount: Math.max(0, Math.min(per, w.valueCount - r * per)),
+      ...(out.unsure ? { uncertain: true, note: out.unsure.reason } : {}),
     });
   }
 }

@@ -59,10 +59,10 @@ export function buildTables(lines: RawLine[], sections: Section[], template: Tem
       classified.push(lc);
     }
     if (region.inline || cellular === 0) {
-      const text = region.inline
-        ? lines[region.from].text.slice(region.heading?.end.character ?? 0)
-        : classified.map((l) => l.line.text).join('');
-      if (/\d{4,}/.test(text) || region.inline) {
+      // figures run together: a run of digits inside a line's text (a number alone on its line is
+      // one value, as pdftotext writes them one per line)
+      const glued = region.inline || classified.some((l) => /\d{4,}/.test(l.line.text) && !/^\s*[\d.,]+\s*$/.test(l.line.text));
+      if (glued) {
         table.unreadable = { reason: 'no cell separators: the figures run together and cannot be told apart' };
         continue;
       }

@@ -20,6 +20,8 @@ export interface ClassifiedLine {
   labelRange?: Range;
   /** the cells after the label: the values */
   values: Cell[];
+  /** the cells were split at runs of spaces (PDF text), not at tabs: their positions are columns */
+  spaced?: boolean;
 }
 
 /** Cells of a line; a single-cell line "行政许可 97" (PDF text with spaces) is split at the spaces. */
@@ -29,7 +31,13 @@ export function classifyLine(line: RawLine): ClassifiedLine {
       ? splitPipes(line)
       : line.cells.map((c) => makeCell(c.text, c.line, c.character));
   const nonBlank = cells.filter((c) => c.kind !== 'blank');
-  if (nonBlank.length === 1 && nonBlank[0].kind === 'text') cells = splitSpaced(nonBlank[0], line) ?? cells;
+  // the line's only cell holds space-separated parts (PDF text: a label and its values, or values
+  // alone, `72   64    178`, which read as one number would be one far too large)
+  let spaced = false;
+  if (nonBlank.length === 1 && (nonBlank[0].kind === 'text' || /[\d０-９]\s+[\d０-９-—]/.test(nonBlank[0].raw))) {
+    const split = splitSpaced(nonBlank[0], line);
+    if (split) [cells, spaced] = [split, true];
+  }
   // the label is the text before the first value; text after a value is a (bad) value
   let labelEnd = -1;
   for (let i = 0; i < cells.length; i++) {
@@ -40,7 +48,9 @@ export function classifyLine(line: RawLine): ClassifiedLine {
   const labelCells = cells.slice(0, labelEnd + 1).filter((c) => c.kind !== 'blank');
   const label = normalizeLabel(labelCells.map((c) => c.raw).join(''));
   const labelRange = labelCells.length ? { start: labelCells[0].range.start, end: labelCells[labelCells.length - 1].range.end } : undefined;
-  return { line, cells, labelEnd, label, labelRange, values: cells.slice(labelEnd + 1) };
+  const out: ClassifiedLine = { line, cells, labelEnd, label, labelRange, values: cells.slice(labelEnd + 1) };
+  if (spaced) out.spaced = true;
+  return out;
 }
 
 function splitPipes(line: RawLine): Cell[] {
@@ -84,7 +94,8 @@ function splitSpaced(cell: Cell, line: RawLine): Cell[] | undefined {
 
 /** a page number or a "第 3 页 共 9 页" line between the rows of a table printed over pages */
 export function isFooter(lc: ClassifiedLine): boolean {
-  if (lc.line.text.length > 40) return false;
+  // (pdftotext -layout centres the page number: long runs of spaces before it)
+  if (lc.line.text.length > 200) return false;
   const t = trimSpace(lc.line.text);
   return t.length < 24 && FOOTER_RE.test(t.replace(/\s+/g, ' '));
 }

@@ -65,9 +65,18 @@ function matchUncached(label: string, block: BlockTemplate, contextGroup: string
     (num.ordinal ? groups.find((g) => g.id === num.ordinal) : undefined) ?? groups.find((g) => g.match.some((m) => label.includes(m)));
   const group = named?.id;
   const bare = block.rows.some((r) => r.exact) ? stripNumbering(label) : '';
-  const exact = bare ? block.rows.find((r) => r.exact?.includes(bare)) : undefined;
+  let exact = bare ? block.rows.find((r) => r.exact?.includes(bare)) : undefined;
+  if (!exact && bare) {
+    // a fragment of a merged group label glued before the sub-row's own (他3.其他: （六）其他处理 scattered)
+    const tail = /(\d{1,2})[.、]([^\d]+)$/.exec(label);
+    if (tail) exact = block.rows.find((r) => r.sub === Number(tail[1]) && r.exact?.includes(tail[2]));
+  }
   const best = exact ?? longestMatch(label, block.rows, (r) => r.match)?.item;
   if (best) return { kind: 'row', row: best, group };
+  if (!named) {
+    const typo = typoMatch(label, block.rows, num);
+    if (typo) return { kind: 'row', row: typo, note: `label read despite a typo: ${typo.label}`, group };
+  }
   if (num.sub !== undefined) {
     const g = group ?? contextGroup;
     const row = block.rows.find((r) => r.group === g && r.sub === num.sub);
@@ -84,4 +93,54 @@ function matchUncached(label: string, block: BlockTemplate, contextGroup: string
   }
   if (named) return { kind: 'group', group };
   return NONE;
+}
+
+/** labels longer than this are prose, not a row label with a typo */
+const TYPO_MAX_LABEL = 80;
+/** phrases shorter than this are too short to tell a typo from another word */
+const TYPO_MIN_PHRASE = 4;
+
+/**
+ * A small typo in a label (a character dropped, added, changed, or two swapped): the one row one of
+ * whose phrases (of 4 or more characters) the label contains within one edit. Two rows within one
+ * edit, or a numbering that names another row, is no match: never a guess.
+ */
+function typoMatch(label: string, rows: readonly RowTemplate[], num: ReturnType<typeof numbering>): RowTemplate | undefined {
+  if (label.length > TYPO_MAX_LABEL) return undefined;
+  let found: RowTemplate | undefined;
+  for (const r of rows) {
+    if (!r.match.some((p) => p.length >= TYPO_MIN_PHRASE && withinOneEdit(p, label))) continue;
+    if (found) return undefined;
+    found = r;
+  }
+  if (!found) return undefined;
+  if (num.sub !== undefined && found.sub !== undefined && num.sub !== found.sub) return undefined;
+  if (num.chapter && found.chapter && num.chapter !== found.chapter) return undefined;
+  if (num.ordinal && found.ordinal && num.ordinal !== found.ordinal) return undefined;
+  return found;
+}
+
+/**
+ * Whether some substring of `text` is within one edit of `phrase` (Levenshtein with adjacent
+ * swaps, the phrase matched anywhere in the text): O(|phrase| · |text|), both short.
+ */
+export function withinOneEdit(phrase: string, text: string): boolean {
+  const m = phrase.length;
+  const n = text.length;
+  if (m === 0 || n < m - 1) return false;
+  // rows i-2, i-1, i of the DP table over text positions 0..n; row 0 is all zeros (free start)
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = new Array<number>(n + 1).fill(0);
+  let cur = new Array<number>(n + 1);
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    for (let j = 1; j <= n; j++) {
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (phrase[i - 1] === text[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && phrase[i - 1] === text[j - 2] && phrase[i - 2] === text[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+    }
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  for (let j = 0; j <= n; j++) if (prev[j] <= 1) return true;
+  return false;
 }

@@ -7,6 +7,7 @@ import type { BlockTemplate, RowTemplate, TableTemplate } from '../templates/ind
 import { pointRange } from '../text';
 import { type ClassifiedLine, hasValue, isFooter } from './lines';
 import { matchRowLabel } from './match';
+import { anchorsNear, readByPosition } from './spaced';
 import { alignValueCells, columnSpec, rowSpec, shapeOf, unknownLine, wholeLine } from './values';
 
 type Found = { row: RowTemplate; note?: string };
@@ -18,7 +19,8 @@ export function alignRows(lines: ClassifiedLine[], table: TableTemplate, out: Ta
   let group: string | undefined;
   const assigned = new Map<string, TableRow>();
   const labelSeen = new Map<string, Range>();
-  const candidates = lines.filter((lc) => !isFooter(lc));
+  // blank lines say nothing (pdftotext puts one between every value of a row)
+  const candidates = lines.filter((lc) => !isFooter(lc) && (lc.label !== '' || lc.cells.some((c) => c.kind !== 'blank')));
   const shape = shapeOf(candidates, k);
   let pending: ClassifiedLine[] = [];
   const pendingRows = new Map<string, { row: RowTemplate; at: Range }>();
@@ -30,7 +32,17 @@ export function alignRows(lines: ClassifiedLine[], table: TableTemplate, out: Ta
       out.unknown.push(unknownLine(lc, 'duplicate', labelRange));
       return;
     }
-    const w = alignValueCells(lc, values, k, shape);
+    let w = alignValueCells(lc, values, k, shape);
+    const short = lc.spaced && values === lc.values && w.valueCount < k;
+    const anchors = short ? anchorsNear(candidates, candidates.indexOf(lc), k) : undefined;
+    if (short) {
+      // space-separated text: a blank is only spaces, so a short row is read by position or not at all
+      const read = anchors ? readByPosition(lc, anchors) : 'unsure';
+      if (read === 'unsure') {
+        w = { ...w, unsure: true };
+        out.unsure ??= { reason: 'space-separated values not clearly under one column each (figures run together?)' };
+      } else w = { cells: read, extra: [], valueCount: k };
+    }
     const r: TableRow = {
       spec: rowSpec(row),
       lineRange: wholeLine(lc.line),
@@ -42,7 +54,10 @@ export function alignRows(lines: ClassifiedLine[], table: TableTemplate, out: Ta
     if (note) r.note = note;
     if (w.unsure || shape.unsure) {
       r.uncertain = true;
-      r.note = shape.unsure ?? "its cells do not fit the table's columns (spacer columns): which cell is which cannot be told";
+      r.note =
+        shape.unsure ??
+        out.unsure?.reason ??
+        "its cells do not fit the table's columns (spacer columns): which cell is which cannot be told";
       out.unsure ??= { reason: r.note };
     }
     ambiguity(r, block);
@@ -55,7 +70,19 @@ export function alignRows(lines: ClassifiedLine[], table: TableTemplate, out: Ta
     return v.length === 1 && v[0].kind !== 'text' ? v[0] : undefined;
   };
   for (let idx = 0; idx < candidates.length; idx++) {
-    const lc = candidates[idx];
+    let lc = candidates[idx];
+    // a lone 无 between rows, not among values one per line: a fragment of a scattered label ((四)无法提供)
+    const only = lc.cells.filter((c) => c.kind !== 'blank');
+    if (only.length === 1 && only[0].raw === '无' && !singleValue(candidates[idx - 1]) && !singleValue(candidates[idx + 1])) {
+      lc = {
+        ...lc,
+        cells: [{ ...only[0], kind: 'text', value: undefined }],
+        labelEnd: 0,
+        label: '无',
+        labelRange: only[0].range,
+        values: [],
+      };
+    }
     let values = hasValue(lc.values);
     if (!values && lc.label && lc.values.length >= k - 1) {
       // a row written with blanks only (blank = 0): a label that names a row, then a full row of blanks
@@ -67,10 +94,12 @@ export function alignRows(lines: ClassifiedLine[], table: TableTemplate, out: Ta
       const prev = pending[pending.length - 1];
       for (const text of prev ? [lc.label, prev.label + lc.label] : [lc.label]) {
         const m = matchRowLabel(text, block, group);
-        if (text === lc.label && m.group) group = m.group;
+        if (text === lc.label && (m.group || (m.kind === 'row' && m.row.group)))
+          group = m.group ?? (m.kind === 'row' ? m.row.group : undefined);
         const at = text === lc.label ? lc.labelRange : prev?.labelRange;
         if (m.kind === 'row' && at && !labelSeen.has(m.row.id)) labelSeen.set(m.row.id, at);
-        if (m.kind === 'row' && at) pendingRows.set(m.row.id, { row: m.row, at });
+        // (a row already read is the tail of its wrapped label, not a row still waiting for values)
+        if (m.kind === 'row' && at && !assigned.has(m.row.id)) pendingRows.set(m.row.id, { row: m.row, at });
       }
       pending.push(lc);
       continue;
@@ -101,7 +130,9 @@ export function alignRows(lines: ClassifiedLine[], table: TableTemplate, out: Ta
       continue;
     }
     const own = matchRowLabel(lc.label, block, group);
+    // the group context: the group a label names, else the group of the sub-row it names
     if (own.group) group = own.group;
+    else if (own.kind === 'row' && own.row.group) group = own.row.group;
     let found: Found | undefined = own.kind === 'row' ? own : undefined;
     let labelRange = lc.labelRange;
     if (!found && pending.length) {

@@ -10,7 +10,7 @@ export const extraCell: Rule = {
   scope: 'report',
   check(ctx, report) {
     forEachRow(ctx.report, (table, block, row) => {
-      if (!row.extra.length) return;
+      if (!row.extra.length || table.unsure) return;
       const k = block.columns.length;
       report({
         message: {

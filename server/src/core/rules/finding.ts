@@ -24,6 +24,7 @@ export function related(arithmetic: Arithmetic, block: TableBlock, refs: CellRef
 export function setCellEdit(cell: Cell, value: number): TextEdit {
   const text = formatValue(value, cell);
   if (cell.kind === 'missing') return { range: cell.range, newText: `\t${text}` };
+  if (cell.gap) return { range: cell.range, newText: `${cell.gap}${text}` };
   return { range: cell.range, newText: text };
 }
 

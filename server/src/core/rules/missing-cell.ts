@@ -12,7 +12,8 @@ export const missingCell: Rule = {
   check(ctx, report) {
     forEachRow(ctx.report, (table, block, row) => {
       const k = block.columns.length;
-      if (row.valueCount >= k || row.extra.length) return;
+      // on a table whose columns cannot be told, how many cells a row has is itself unknown
+      if (row.valueCount >= k || row.extra.length || table.unsure) return;
       const missing = row.cells.filter((c) => c.kind === 'missing');
       if (!missing.length) return;
       const lastCol = block.columns[k - 1];
