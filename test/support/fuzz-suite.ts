@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { main } from '../../server/src/cli/main';
 import { analyze, applyEdits, fixAllEdits } from '../../server/src/core/index';
 import { mutations } from './documents/mutate';
-import { checkText, docLines, repeatedTables, runMutations, type SuiteOptions } from './fuzz';
+import { checkText, docLines, messyBases, repeatedTables, runMessyMutations, runMutations, type SuiteOptions } from './fuzz';
 import { generateSizedReport, rowLine, withWrongSevenTotal } from './report';
 
 // a generated table 三 line: three label cells, six values (cells 3–8), the row's 总计 (cell 9)
@@ -22,6 +22,13 @@ export function defineRobustnessSuite(opts: SuiteOptions & { cliFiles: number; d
     test(`${opts.runs} seeded mutations of the samples and generated reports keep every invariant`, () => {
       const n = runMutations(opts);
       console.log(`fuzz: ${n} mutated documents checked (seed ${opts.seed})`);
+      assert.equal(n, opts.runs);
+    });
+
+    test(`${opts.runs} seeded mutations of the messy layouts (PDF text, spacer columns, mixed format, bad bytes, run together): no throw, no hang, ranges inside`, () => {
+      assert.ok(messyBases().length >= 11);
+      const n = runMessyMutations(opts);
+      console.log(`fuzz: ${n} mutated messy documents checked`);
       assert.equal(n, opts.runs);
     });
 

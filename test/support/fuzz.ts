@@ -4,14 +4,17 @@
 // duplicated, swapped; tabs; Unicode incl. astral characters and lone surrogates; NUL bytes; huge,
 // negative and fractional numbers; CRLF/CR line ends; a BOM). Properties: analyze never throws,
 // finishes in bounded time, every range lies inside the document, fix-all is idempotent and
-// changes only derived cells, numbers beyond safe integers are reported and never summed.
+// changes only derived cells, numbers beyond safe integers are reported and never summed. The messy
+// layouts of issue 9 (messyBases: PDF text, spacer columns, mixed format, bad bytes, crawled text)
+// are mutated too: no throw, no hang, every range inside, fixes that keep the line count.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { type Analysis, analyze, applyEdits, fixAllEdits, type Range } from '../../server/src/core/index';
-import { generateSizedReport } from './report';
+import * as messy from './messy';
+import { consistentTable3, consistentTable4, generateSizedReport, renderReport, rng } from './report';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -316,6 +319,57 @@ export function runMutations(opts: SuiteOptions): number {
       endOnFailure: true,
       ...((opts as { path?: string }).path ? { path: (opts as { path?: string }).path } : {}),
     },
+  );
+  return count;
+}
+
+/**
+ * The messy layouts of real text (test/support/messy.ts, issue 9): a generated report as copied
+ * from a PDF in each style, with a spacer column, in the mixed format, with U+FFFD where bytes were
+ * bad, run together as crawled text; and the committed pdftotext copies of real and generated PDFs.
+ */
+export function messyBases(): { name: string; text: string }[] {
+  const r = rng(17);
+  const t3 = consistentTable3('2021', r);
+  const t4 = consistentTable4(r);
+  const base = renderReport({ table3: t3, table4: t4 });
+  const mixedR = rng(18);
+  const mixed = renderReport({ format: '2021', table3: consistentTable3('2019', mixedR), table4: consistentTable4(mixedR) });
+  const out = [
+    { name: 'pdftotext -layout', text: messy.asPdfText(base) },
+    { name: 'viewer copy', text: messy.asPdfText(base, 'viewer') },
+    { name: 'one value per line', text: messy.oneValuePerLine(base) },
+    { name: 'wrapped labels', text: messy.asPdfText(messy.wrappedLabels(base)) },
+    { name: 'scattered labels', text: messy.asPdfText(messy.scatteredGroupLabels(messy.pageNumbers(base))) },
+    { name: 'spacer column', text: messy.withSpacerColumn(base, 5) },
+    { name: 'mixed format', text: mixed },
+    { name: 'bad bytes', text: base.replace('全年主动公开', '全年\ufffd主动\ufffd公开') },
+    { name: 'crawled', text: base.replace(/\t/g, '') },
+  ];
+  const dir = join(ROOT, 'test/fixtures/pdftext');
+  if (existsSync(dir))
+    for (const f of readdirSync(dir).filter((x) => x.startsWith('huaian'))) out.push({ name: f, text: readFileSync(join(dir, f), 'utf8') });
+  return out;
+}
+
+/** Mutations of the messy layouts: no throw, bounded time, every range inside, fixes that apply. */
+export function runMessyMutations(opts: SuiteOptions): number {
+  const docs = messyBases();
+  let count = 0;
+  fc.assert(
+    fc.property(fc.nat({ max: docs.length - 1 }), fc.array(opArb, { minLength: 0, maxLength: 8 }), (d, ops) => {
+      count++;
+      const text = mutate(docs[d].text, ops);
+      const t = performance.now();
+      const a = analyze(text);
+      const ms = performance.now() - t;
+      assert.ok(ms <= opts.limitMs, `${docs[d].name}: analyze took ${ms.toFixed(0)} ms`);
+      assert.deepEqual(a.ruleErrors, [], `${docs[d].name}: a rule threw: ${JSON.stringify(a.ruleErrors).slice(0, 500)}`);
+      assertRangesInside(a, text);
+      const fixed = applyEdits(a.report.text, fixAllEdits(a));
+      assert.equal(docLines(fixed).length, docLines(a.report.text).length, `${docs[d].name}: fix-all changed the number of lines`);
+    }),
+    { seed: opts.seed + 1, numRuns: opts.runs, endOnFailure: true },
   );
   return count;
 }
