@@ -1,5 +1,6 @@
 // Finding the reports (files, folders searched for *.txt and documents, globs) and reading them
-// (UTF-8, else GB18030, which Chinese Windows tools save; binary files refused). Documents (PDF,
+// (UTF-8, else GB18030, which Chinese Windows tools save; a few bad bytes in UTF-8 read as U+FFFD, as
+// the editor reads them; binary files refused, saying what they are). Documents (PDF,
 // DOCX, HTML; legacy .doc/.wps, to say what to do with them) are told by content: documents.ts.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -98,7 +99,36 @@ export function expandPaths(paths: string[], cwd: string): Target[] {
   return targets;
 }
 
-export type ReadResult = { text: string; encoding: 'utf-8' | 'gb18030'; bom: boolean } | { error: string };
+export type ReadResult =
+  | {
+      text: string;
+      encoding: 'utf-8' | 'gb18030';
+      bom: boolean;
+      /** bytes that are not UTF-8 were read as U+FFFD, as the editor reads them: how many sequences */
+      invalidBytes?: number;
+    }
+  | { error: string };
+
+/** what a binary file's first bytes say it is */
+const MAGIC: { what: string; bytes: number[] }[] = [
+  { what: 'a PNG image', bytes: [0x89, 0x50, 0x4e, 0x47] },
+  { what: 'a JPEG image', bytes: [0xff, 0xd8, 0xff] },
+  { what: 'a GIF image', bytes: [0x47, 0x49, 0x46, 0x38] },
+  { what: 'a BMP image', bytes: [0x42, 0x4d] },
+  { what: 'a zip archive', bytes: [0x50, 0x4b, 0x03, 0x04] },
+  { what: 'a gzip archive', bytes: [0x1f, 0x8b] },
+  { what: 'a 7z archive', bytes: [0x37, 0x7a, 0xbc, 0xaf] },
+  { what: 'a RAR archive', bytes: [0x52, 0x61, 0x72, 0x21] },
+  { what: 'a legacy Office (.doc/.wps) file', bytes: [0xd0, 0xcf, 0x11, 0xe0] },
+];
+
+/**
+ * A few bad sequences among valid UTF-8 (a download cut short, a bad copy) are read as the editor
+ * reads them; more than this is another encoding or not text at all.
+ */
+function fewBad(bad: number, bytes: number): boolean {
+  return bad * 50 <= bytes && bad <= Math.max(8, Math.floor(bytes / 2000));
+}
 
 export function readReport(file: string): ReadResult {
   let buf: Buffer;
@@ -113,18 +143,38 @@ export function readReport(file: string): ReadResult {
 
 /** a text report's bytes as text */
 export function decodeReport(buf: Buffer): ReadResult {
+  const magic = MAGIC.find((m) => m.bytes.every((b, i) => buf[i] === b));
+  if (magic && (magic.bytes.length > 2 || buf.includes(0))) return { error: `binary file (${magic.what}), not report text` };
   if (buf.includes(0)) return { error: 'binary file (contains NUL bytes), not report text' };
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(buf);
     return { text, encoding: 'utf-8', bom: text.charCodeAt(0) === 0xfeff };
   } catch {
+    // as VS Code opens it: each bad sequence as U+FFFD (those already in the file are not counted)
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(buf);
+    const bad = countReplacements(text) - countReplacementBytes(buf);
+    if (fewBad(bad, buf.length)) return { text, encoding: 'utf-8', bom: text.charCodeAt(0) === 0xfeff, invalidBytes: bad };
     try {
       // many reports are saved in GBK/GB18030 by Chinese Windows tools
-      const text = new TextDecoder('gb18030', { fatal: true }).decode(buf);
-      if (/[\u4e00-\u9fff]/.test(text)) return { text, encoding: 'gb18030', bom: false };
+      const gb = new TextDecoder('gb18030', { fatal: true }).decode(buf);
+      if (/[\u4e00-\u9fff]/.test(gb)) return { text: gb, encoding: 'gb18030', bom: false };
     } catch {
       /* fall through */
     }
     return { error: 'not UTF-8 or GB18030 text' };
   }
+}
+
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) n++;
+  return n;
+}
+
+/** U+FFFD written in the file itself, as the valid UTF-8 bytes EF BF BD */
+function countReplacementBytes(buf: Buffer): number {
+  let n = 0;
+  for (let i = buf.indexOf(0xef); i >= 0 && i + 2 < buf.length; i = buf.indexOf(0xef, i + 1))
+    if (buf[i + 1] === 0xbf && buf[i + 2] === 0xbd) n++;
+  return n;
 }

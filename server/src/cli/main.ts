@@ -99,6 +99,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     let text: string;
     let encoding: string | undefined;
     let bom = false;
+    let invalidBytes: number | undefined;
     let doc: Extract<Converted, { ok: true }> | undefined;
     if (file.kind === 'text') {
       const read = decodeReport(file.bytes);
@@ -111,7 +112,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         status = 2;
         continue;
       }
-      ({ text, encoding, bom } = read);
+      ({ text, encoding, bom, invalidBytes } = read);
     } else {
       const c = await convert(file.bytes, t.file);
       if (!c.ok) {
@@ -149,7 +150,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       }
     } else if (opts.fix && analysis.report.format) {
       const edits = fixAllEdits(analysis);
-      if (edits.length && encoding !== 'utf-8') {
+      if (invalidBytes) {
+        // writing the text back would turn the bad bytes into U+FFFD for good: leave the file as it is
+        result.fixSkipped = `--fix: not rewritten: the file has ${invalidBytes} byte sequence(s) that are not valid UTF-8; fix them first (e.g. save it again as UTF-8 in an editor)`;
+        result.fixes = [];
+      } else if (edits.length && encoding !== 'utf-8') {
         result.error = `--fix: not rewritten: the file is ${encoding}, and only UTF-8 files are rewritten`;
         status = 2;
       } else if (edits.length) {

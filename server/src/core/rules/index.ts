@@ -9,6 +9,7 @@ import { decimalPlaces } from './decimal-places';
 import { duplicateReport } from './duplicate-report';
 import { emptyTotal } from './empty-total';
 import { extraCell } from './extra-cell';
+import { invalidEncoding } from './invalid-encoding';
 import { invalidNumber } from './invalid-number';
 import { missingCell } from './missing-cell';
 import { missingRow } from './missing-row';
@@ -38,6 +39,7 @@ export const RULES: readonly Rule[] = [
   carryOver,
   stockCarryOver,
   duplicateReport,
+  invalidEncoding,
 ];
 
 /** The rules analyze() runs on each report (batch rules are run over many reports elsewhere). */
