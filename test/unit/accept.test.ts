@@ -2,30 +2,12 @@
 // `accepted` with their reason; --no-accept shows everything; an acceptance stops applying when a
 // number it names changes; file globs are relative to the config file; bad entries are reported.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { main } from '../../server/src/cli/main';
 import { acceptedBy, analyze, globRegExp, parseConfig } from '../../server/src/core/index';
+import { folder as dir, runCli as run } from '../support/cli';
 
 const XIGONG = readFileSync(new URL('../fixtures/samples/xigong-2022.txt', import.meta.url), 'utf8');
-
-async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd, env: { LANG: 'en_US.UTF-8' } });
-  return { code, stdout, stderr };
-}
-
-function dir(files: Record<string, string>): string {
-  const d = mkdtempSync(join(tmpdir(), 'dr-accept-'));
-  for (const [name, body] of Object.entries(files)) {
-    mkdirSync(join(d, name, '..'), { recursive: true });
-    writeFileSync(join(d, name), body);
-  }
-  return d;
-}
 
 /** accept every missing-cell finding of the sample by its row, with the value it had */
 const acceptAll = (file: string) =>

@@ -1,28 +1,9 @@
 // The CLI compares all files of one run with each other (carry-over, stock-carry-over,
 // duplicate-report): folders included, body + year from each title, never from the file name.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { test } from 'node:test';
-import { main } from '../../server/src/cli/main';
 import { type ChainYear, carryInto, chain, renderYear } from '../support/chain';
-
-async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd, env: { LANG: 'en_US.UTF-8' } });
-  return { code, stdout, stderr };
-}
-
-function dir(files: Record<string, string>): string {
-  const d = mkdtempSync(join(tmpdir(), 'dr-across-'));
-  for (const [name, body] of Object.entries(files)) {
-    mkdirSync(join(d, name, '..'), { recursive: true });
-    writeFileSync(join(d, name), body);
-  }
-  return d;
-}
+import { folder as dir, runCli as run } from '../support/cli';
 
 type Json = {
   files: {

@@ -8,16 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { readReport } from '../../server/src/cli/files';
-import { main } from '../../server/src/cli/main';
 import { analyze } from '../../server/src/core/index';
+import { runCli as run } from '../support/cli';
 import { generateReport, withWrongSevenTotal } from '../support/report';
-
-async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd, env: { LANG: 'en_US.UTF-8' } });
-  return { code, stdout, stderr };
-}
 
 function put(files: Record<string, Buffer>): string {
   const d = mkdtempSync(join(tmpdir(), 'dr-enc-'));
