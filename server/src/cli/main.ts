@@ -25,12 +25,17 @@ import { convertCommand } from './convert';
 import { type Converted, convert, fixDocument, noFixFor, pageLookup, readFileBytes } from './documents';
 import { decodeReport, expandPaths } from './files';
 import { type FileResult, outputFormat } from './output/index';
+import { createProgress } from './progress';
 
 export interface CliIO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   cwd: string;
   env: Record<string, string | undefined>;
+  /** stderr is a terminal (process.stderr.isTTY): a batch of more than a few seconds shows its progress there */
+  stderrIsTTY?: boolean;
+  /** the clock of the progress line, in milliseconds (default Date.now) */
+  now?: () => number;
 }
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
@@ -44,6 +49,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stderr(`disclosure-report: ${opts}\n${usage()}\n`);
     return 2;
   }
+  // `checked 120/1000 files…` once the run has taken ~2 s, only on a terminal; every other stderr
+  // line clears it first, so the two never share a line
+  const progress = createProgress({ write: io.stderr, isTTY: io.stderrIsTTY === true, now: io.now ?? Date.now, lang: opts.lang });
+  const stderr = (s: string) => {
+    progress.clear();
+    io.stderr(s);
+  };
   let status = 0;
   let forced: Config | undefined;
   /** the folder of the config file each config came from: `accept` file globs are relative to it */
@@ -52,11 +64,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     const file = path.resolve(io.cwd, opts.config);
     const text = nodeHost.readFile(file);
     if (text === undefined) {
-      io.stderr(`disclosure-report: cannot read config ${opts.config}\n`);
+      stderr(`disclosure-report: cannot read config ${opts.config}\n`);
       return 2;
     }
     const r = loadConfigFile(file, text, nodeHost, opts.config);
-    for (const e of r.errors) io.stderr(`disclosure-report: ${e}\n`);
+    for (const e of r.errors) stderr(`disclosure-report: ${e}\n`);
     if (r.errors.length) status = 2;
     forced = r.config;
     configDirs.set(forced, path.dirname(file));
@@ -68,7 +80,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     let c = configCache.get(dir);
     if (!c) {
       const r = loadConfigFor(dir, nodeHost);
-      for (const e of r.errors) io.stderr(`disclosure-report: ${e}\n`);
+      for (const e of r.errors) stderr(`disclosure-report: ${e}\n`);
       if (r.errors.length) status = 2;
       c = r.config;
       if (r.path) configDirs.set(c, path.dirname(r.path));
@@ -83,7 +95,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const batch: BatchEntry[] = [];
   const batchResults: FileResult[] = [];
   const checked = new Map<FileResult, { abs: string; config: Config }>();
-  for (const t of expandPaths(opts.paths, io.cwd)) {
+  const targets = expandPaths(opts.paths, io.cwd);
+  for (const [done, t] of targets.entries()) {
+    progress.update(done, targets.length);
     if (t.error) {
       results.push({ file: t.file, format: null, diagnostics: [], error: t.error });
       status = 2;
@@ -140,7 +154,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     if (doc) result.page = pageLookup(doc.text, doc.readers);
     if (!analysis.report.format) result.skipped = 'not recognised as a disclosure report';
     for (const e of analysis.ruleErrors)
-      io.stderr(`disclosure-report: internal error in rule ${e.code} on ${t.file}: ${e.error.split('\n')[0]}\n`);
+      stderr(`disclosure-report: internal error in rule ${e.code} on ${t.file}: ${e.error.split('\n')[0]}\n`);
     if (opts.fix && analysis.report.format && doc && file.kind === 'document') {
       if (doc.text.source !== 'docx') result.fixSkipped = noFixFor(doc.text.source);
       else {
@@ -186,6 +200,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       batchResults.push(result);
     }
   }
+  progress.clear();
   // carry-over, stock-carry-over, duplicate-report: all files of the run, compared by body + year
   compareReports(batch).forEach((found, i) => {
     if (!found.length) return;
@@ -211,7 +226,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
   const hasError = results.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
   if (status === 0 && hasError) status = 1;
-  output.write(results, { lang: opts.lang, stdout: io.stdout, stderr: io.stderr });
+  output.write(results, { lang: opts.lang, stdout: io.stdout, stderr });
   return status;
 }
 
@@ -229,6 +244,8 @@ export function run(): void {
     stderr: (s) => process.stderr.write(s),
     cwd: process.cwd(),
     env: process.env,
+    stderrIsTTY: process.stderr.isTTY === true,
+    now: () => performance.now(),
   }).then(
     (code) => {
       process.exitCode = code;
