@@ -4,6 +4,7 @@
 // vscode-languageserver or Node's modules (fs, path): the same core runs in a web worker.
 
 export { acceptedBy, applyAccept, globRegExp } from './accept';
+export { type AddAcceptResult, acceptEntryFor, addAcceptEntry, canAccept, entryText } from './acceptEdit';
 export {
   type BatchEntry,
   bodyAndYear,
