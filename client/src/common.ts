@@ -14,6 +14,7 @@ import {
   type RecalculateResult,
   SETTINGS_SECTION,
 } from '../../server/src/protocol';
+import { registerAccept } from './accept';
 import { looksLikeReport } from './detect';
 import { registerDocumentPrompt } from './documentPrompt';
 import { type DocumentViews, type RecalculateOptions, registerDocuments } from './documents';
@@ -175,6 +176,7 @@ export function activateCommon(context: vscode.ExtensionContext, createClient: (
     return client?.isRunning() ? client : undefined;
   };
   registerTableView(context, { client: running, onAnalysed: analysed.event });
+  registerAccept(context, running);
   documents = registerDocuments(context, running);
   registerDocumentPrompt(context);
   const isReport = (d: vscode.TextDocument) => d.languageId === LANGUAGE_ID;

@@ -1,11 +1,12 @@
 // The open documents and the analysis of each version. A version is analysed once per settings
 // value and shared by every feature (diagnostics, hover, symbols, code actions, commands).
 // Rules that threw while analysing a version (analysis.ruleErrors) are logged once per version;
-// the findings of the other rules are served as usual.
+// the findings of the other rules are served as usual. The findings the config's `accept` lists
+// are taken out here, by the core's applyAccept as the CLI does, so no feature ever shows one.
 import { TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentSettings } from './context';
-import { type Analysis, analyze, configKey } from './core/index';
+import { type Analysis, analyze, applyAccept, configKey } from './core/index';
 import { shortStack } from './guard';
 import type { ServerStats } from './protocol';
 
@@ -49,7 +50,8 @@ export class AnalysisCache {
   }
 
   analysisOf(document: TextDocument, settings: DocumentSettings): Analysis {
-    const settingsKey = configKey(settings.config);
+    // `accept` file globs match the document's path relative to the config file
+    const settingsKey = `${configKey(settings.config)}\u0000${settings.acceptFile ?? ''}`;
     const hit = this.cache.get(document.uri);
     if (hit && hit.version === document.version && hit.settingsKey === settingsKey) {
       // most recently used last (Map keeps insertion order)
@@ -67,6 +69,9 @@ export class AnalysisCache {
       );
     }
     const analysis = analyze(tooLarge ? '' : text, { config: settings.config });
+    // accepted findings leave the analysis itself (the same object: its arithmetic is keyed by it)
+    if (settings.config.accept.length)
+      analysis.findings = applyAccept(analysis.findings, settings.acceptFile, settings.config.accept).findings;
     const ms = performance.now() - started;
     this.stats.analyses++;
     this.stats.lastAnalysisMs = ms;

@@ -29,6 +29,10 @@ export interface ServerEnv {
   dirname?(path: string): string;
   join?(dir: string, name: string): string;
   basename?(path: string): string;
+  /** the path from folder `from` to `to` (Node only) */
+  relative?(from: string, to: string): string;
+  /** the `file:` URI of a path (Node only) */
+  pathToUri?(path: string): string;
   /**
    * The document readers (PDF, DOCX, HTML → report text), loaded on first use so that a server
    * that only checks text never pays for them; absent: documents cannot be converted here.
@@ -46,6 +50,11 @@ export interface DocumentSettings {
   validate: ValidateMode;
   /** the `.disclosure-report.json` that applied, if any */
   configFile?: string;
+  /**
+   * the document's path relative to that file's folder, `/`-separated, as the config's `accept`
+   * file globs match it (undefined: no config file, or the document is not a file under its folder)
+   */
+  acceptFile?: string;
 }
 
 export interface AnalyzedDocument {

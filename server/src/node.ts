@@ -1,6 +1,7 @@
 // The language server on Node: VS Code starts it over IPC (--node-ipc); the protocol tests and
 // other editors over stdio (--stdio). createConnection reads the transport from the arguments.
-import { fileURLToPath } from 'node:url';
+import { relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
@@ -53,5 +54,7 @@ startServer(connection, {
       return undefined;
     }
   },
+  pathToUri: (path) => pathToFileURL(path).href,
+  relative: (from, to) => relative(from, to).split(sep).join('/'),
   ...nodeHost,
 });

@@ -182,3 +182,46 @@ export function fromBase64(data: string): Uint8Array {
   for (let i = 0; i < s.length; i++) bytes[i] = s.charCodeAt(i);
   return bytes;
 }
+
+/**
+ * client command, the command of the "Accept this finding…" code action (arguments: [AcceptFindingArgs,
+ * reason?]): asks for a reason (unless one is given), asks the server for the entry
+ * (ACCEPT_ENTRY_REQUEST) and writes the config file the server names with `workspace.fs`.
+ * Returns an AcceptFindingOutcome.
+ */
+export const ACCEPT_FINDING_COMMAND = 'disclosureReport.acceptFinding';
+/** which finding: the server finds it again in the analysis of the document's current version */
+export interface AcceptFindingArgs {
+  uri: string;
+  code: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** the finding's numbers as the user saw them: a finding whose numbers changed since is not accepted */
+  expected?: number;
+  actual?: number;
+}
+/** what ACCEPT_FINDING_COMMAND did (for tests and keybindings) */
+export interface AcceptFindingOutcome {
+  written: boolean;
+  /** the config file written (or that already held the entry) */
+  configUri?: string;
+  /** why nothing was written: cancelled, or the error shown */
+  reason?: string;
+}
+
+/**
+ * request: the `accept` entry of one finding and the config file's new text with it added. The
+ * server decides everything (which finding, which file, the entry, the merged text); nothing is
+ * written by the server. The file is the `.disclosure-report.json` that applies to the report, or,
+ * where there is none, a new one at the root of the report's workspace folder (next to the report
+ * when it is in none).
+ */
+export const ACCEPT_ENTRY_REQUEST = 'disclosureReport/acceptEntry';
+export interface AcceptEntryParams extends AcceptFindingArgs {
+  reason: string;
+  /** the workspace folder holding the report, where a new config file goes */
+  workspaceFolder?: string;
+}
+export type AcceptEntryResult =
+  /** text: the config file's whole new text; unchanged: it held an equal entry already (nothing to write) */
+  | { ok: true; configUri: string; text: string; created: boolean; unchanged: boolean; entry: Record<string, unknown> }
+  | { ok: false; message: string };

@@ -10,6 +10,7 @@ import {
 import { AnalysisCache } from './analysisCache';
 import type { AnalyzedDocument, Feature, ServerContext, ServerEnv } from './context';
 import { analyze, type Lang, langOf, renderBlankReport, TEMPLATES } from './core/index';
+import { acceptFeature } from './features/accept';
 import { codeActionsFeature } from './features/codeActions';
 import { commandsFeature } from './features/commands';
 import { configFeature } from './features/config';
@@ -38,6 +39,7 @@ export const FEATURES: Feature[] = [
   foldingFeature,
   hoverFeature,
   codeActionsFeature,
+  acceptFeature,
   commandsFeature,
   statusFeature,
   tableViewFeature,

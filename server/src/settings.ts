@@ -176,6 +176,21 @@ export class SettingsResolver {
   async settingsFor(uri: string): Promise<DocumentSettings> {
     const editor = await this.editorSettings(uri);
     const file = this.fileConfig(uri);
-    return { config: mergeConfig(file.config, editor.config), validate: editor.validate, configFile: file.path };
+    const settings: DocumentSettings = {
+      config: mergeConfig(file.config, editor.config),
+      validate: editor.validate,
+      configFile: file.path,
+    };
+    const acceptFile = file.path ? this.relativeTo(file.path, uri) : undefined;
+    if (acceptFile !== undefined) settings.acceptFile = acceptFile;
+    return settings;
+  }
+
+  /** the document's path relative to the folder of `configFile`, `/`-separated, as the CLI computes it for `accept` */
+  relativeTo(configFile: string, uri: string): string | undefined {
+    const path = this.env.uriToPath?.(uri);
+    if (!path || !this.env.dirname || !this.env.relative) return undefined;
+    // the config is found in the document's folder or above it, so this is a path under it
+    return this.env.relative(this.env.dirname(configFile), path) || undefined;
   }
 }

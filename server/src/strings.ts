@@ -25,6 +25,13 @@ const STRINGS = {
   noReaders: 'This language server cannot read PDF, DOCX or HTML documents.',
   conversionFailed: 'The document could not be converted (see the Disclosure Report output).',
   notDocx: 'Only a DOCX document can take recalculated totals: a PDF or web page is not changed.',
+  acceptTitle: 'Accept this finding…',
+  acceptGone: 'This finding is no longer reported as it was (the report changed): nothing was written.',
+  acceptNoReason: 'A finding is accepted with a reason: nothing was written.',
+  acceptNoFile: 'Only a report saved as a file in a folder can have accepted findings: nothing was written.',
+  acceptInvalidJson: '{0} is not valid JSON ({1}), so it was not changed. Correct it, then accept the finding again.',
+  acceptNotObject: '{0} does not hold a JSON object, so it was not changed.',
+  acceptNotList: '{0}: its "accept" is not a list, so the file was not changed.',
 } as const;
 
 export type StringKey = keyof typeof STRINGS;
