@@ -1,10 +1,12 @@
 // "Accept this finding…", the client's half (the command of the server's code action): asks for the
 // reason, asks the server for the config file's new text (the server decides the file and the
 // entry, server/src/features/accept.ts) and writes it with workspace.fs. Cancelling the input box
-// writes nothing; a config file open with unsaved changes is not written over. The server's file
-// watcher (common.ts) then re-reads the config, and the accepted finding disappears.
+// writes nothing; a config file open with unsaved changes is not written over. The client then
+// tells the server the file changed, as its file watcher (common.ts) would: a watcher misses
+// changes made before it is ready (seen in code-server just after start), and the finding must
+// disappear on the spot. The server re-reads the config, and the accepted finding is gone.
 import * as vscode from 'vscode';
-import type { BaseLanguageClient } from 'vscode-languageclient';
+import { type BaseLanguageClient, DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageclient';
 import {
   ACCEPT_ENTRY_REQUEST,
   ACCEPT_FINDING_COMMAND,
@@ -53,6 +55,9 @@ export function registerAccept(context: vscode.ExtensionContext, client: () => P
           } catch (e) {
             return fail(vscode.l10n.t('{0} could not be written: {1}', name, e instanceof Error ? e.message : String(e)));
           }
+          await running.sendNotification(DidChangeWatchedFilesNotification.type, {
+            changes: [{ uri: result.configUri, type: result.created ? FileChangeType.Created : FileChangeType.Changed }],
+          });
         }
         vscode.window.setStatusBarMessage(
           result.created ? vscode.l10n.t('Finding accepted: created {0}', name) : vscode.l10n.t('Finding accepted: added to {0}', name),
