@@ -200,7 +200,7 @@ test('missing-section: absent or out of order, pointing at the title', () => {
   assert.deepEqual(only(text, 'missing-section'), []);
 });
 
-test('unreadable-table: figures run together with no separators', () => {
+test('unreadable-table: figures run together with no separators, and no one split of them fits', () => {
   const { text } = base();
   const ls = text.split('\n');
   const from = lineOf(ls, '三、收到和处理');
@@ -210,10 +210,17 @@ test('unreadable-table: figures run together with no separators', () => {
     .join('')
     .replace(/\t/g, '');
   const t = [...ls.slice(0, from + 1), squashed, ...ls.slice(to + 1)].join('\n');
-  const f = only(t, 'unreadable-table');
+  // these digits split one way only: the table is read (glued-digits), nothing is unreadable
+  assert.deepEqual(only(t, 'unreadable-table'), []);
+  assert.equal(only(t, 'glued-digits').length, 25);
+  // a row whose digits are far more than its seven cells can hold: no split, the table is unreadable
+  const long = t.replace(/(（一）予以公开)(\d+)/, (_m, label: string, digits: string) => label + digits + '9'.repeat(200));
+  assert.notEqual(long, t);
+  const f = only(long, 'unreadable-table');
   assert.equal(f.length, 1);
   assert.equal(f[0].table, '三');
-  assert.deepEqual(only(t, 'row-total'), []);
+  assert.deepEqual(only(long, 'glued-digits'), []);
+  assert.deepEqual(only(long, 'row-total'), []);
   assert.deepEqual(only(text, 'unreadable-table'), []);
 });
 

@@ -17,6 +17,8 @@ export function fixAllEdits(analysis: Analysis): TextEdit[] {
     const { cell, row } = inst.target;
     if (done.has(cell)) continue;
     done.add(cell);
+    // a cell cut out of glued digits: a fix never rests on a guessed extent
+    if (cell.inferred) continue;
     const value = arithmetic.computed.get(cell);
     if (value === undefined) continue;
     const k = inst.block.columns.length;

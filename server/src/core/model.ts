@@ -65,6 +65,8 @@ export interface Cell {
   fullWidth?: boolean;
   /** a blank cell past the end of a space-separated line: what a value written into it is preceded by */
   gap?: string;
+  /** the cell was cut out of a run of glued digits (crawled text): its extent was inferred, so no fix rewrites it */
+  inferred?: boolean;
 }
 
 export interface ColumnSpec {
@@ -103,6 +105,12 @@ export interface TableRow {
   uncertain?: boolean;
   /** why the row was read the way it was (shown in hovers), e.g. "label lost: read as 1.属于国家秘密" */
   note?: string;
+  /**
+   * the row's values were one run of digits (or a few), split into its columns (align/glued.ts):
+   * the run's range and digits, and the codes of the relations the split rested on (they hold on it
+   * by construction, so they are not checked on this row)
+   */
+  glued?: { range: Range; digits: string; used: string[] };
 }
 
 export interface UnknownLine {

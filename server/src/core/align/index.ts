@@ -9,6 +9,7 @@ import type { Range, RawLine, Section, Table } from '../model';
 import type { TableTemplate, Template } from '../templates/index';
 import { alignBlocks } from './blocks';
 import { alignFlat } from './flat';
+import { markGlued, readGlued } from './glued';
 import { type ClassifiedLine, classifyLine } from './lines';
 import { alignRows } from './rows';
 import { wholeLine } from './values';
@@ -27,11 +28,17 @@ function regionOf(
   table: TableTemplate,
   sections: Section[],
   lines: RawLine[],
-): { from: number; to: number; heading?: Range; inline: boolean } | undefined {
+): { from: number; to: number; heading?: Range; inline: boolean; end: number } | undefined {
   const s = sections.find((x) => x.index === table.section);
   if (!s) return undefined;
   const inline = s.range.start.line === s.range.end.line && lines[s.range.start.line].text.length > 400;
-  return { from: s.headingRange.start.line + (inline ? 0 : 1), to: s.range.end.line, heading: s.headingRange, inline };
+  return {
+    from: s.headingRange.start.line + (inline ? 0 : 1),
+    to: s.range.end.line,
+    heading: s.headingRange,
+    inline,
+    end: s.range.end.character,
+  };
 }
 
 export function buildTables(lines: RawLine[], sections: Section[], template: Template): Table[] {
@@ -61,9 +68,27 @@ export function buildTables(lines: RawLine[], sections: Section[], template: Tem
     if (region.inline || cellular === 0) {
       // figures run together: a run of digits inside a line's text (a number alone on its line is
       // one value, as pdftotext writes them one per line)
-      const glued = region.inline || classified.some((l) => /\d{4,}/.test(l.line.text) && !/^\s*[\d.,]+\s*$/.test(l.line.text));
+      const valueLines = classified.filter((l) => /^\s*[\d.,]+\s*$/.test(l.line.text));
+      const glued =
+        region.inline ||
+        classified.some((l) => /\d{4,}/.test(l.line.text) && !/^\s*[\d.,]+\s*$/.test(l.line.text)) ||
+        // table 四's values on one line (or a line per group) with no separator: too few lines to be one value per line
+        (t.layout === 'flat' &&
+          valueLines.length > 0 &&
+          valueLines.length <= t.blocks[0].rows.length &&
+          valueLines.some((l) => /\d{2,}/.test(l.line.text)));
       if (glued) {
-        table.unreadable = { reason: 'no cell separators: the figures run together and cannot be told apart' };
+        // each row's digits split into its columns where the row relations admit exactly one split
+        const bounds = region.inline
+          ? [{ line: region.from, from: region.heading!.end.character, to: region.end }]
+          : classified.map((l) => ({ line: l.line.line, from: 0, to: l.line.text.length }));
+        const read = readGlued(classified, t, bounds, LAYOUTS[t.layout]);
+        if ('unreadable' in read) {
+          table.unreadable = { reason: read.unreadable };
+          continue;
+        }
+        LAYOUTS[t.layout](read.lines, t, table);
+        markGlued(table, read.info);
         continue;
       }
     }

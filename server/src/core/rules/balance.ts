@@ -24,6 +24,7 @@ export const balance: Rule = {
       const k = inst.block.columns.length;
       const refs = [...inst.left, ...inst.right];
       if (refs.some((r) => rowIsUncertain(r.row, k))) continue;
+      if (refs.some((r) => r.row.glued?.used.includes('balance'))) continue;
       if (refs.some((r) => value(r) === undefined)) continue;
       const leftValues = inst.left.map((r) => value(r)!);
       const rightValues = inst.right.map((r) => value(r)!);
@@ -52,7 +53,9 @@ export const balance: Rule = {
           inst.block,
           refs.filter((r) => r !== target),
         ),
-        ...(expected >= 0 && target.cell.kind !== 'missing' ? { fix: setCellFix(target.cell, expected, false, false) } : {}),
+        ...(expected >= 0 && target.cell.kind !== 'missing' && !target.cell.inferred
+          ? { fix: setCellFix(target.cell, expected, false, false) }
+          : {}),
       });
     }
   },

@@ -9,6 +9,7 @@ import { decimalPlaces } from './decimal-places';
 import { duplicateReport } from './duplicate-report';
 import { emptyTotal } from './empty-total';
 import { extraCell } from './extra-cell';
+import { gluedDigits } from './glued-digits';
 import { invalidEncoding } from './invalid-encoding';
 import { invalidNumber } from './invalid-number';
 import { missingCell } from './missing-cell';
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   missingRow,
   missingSection,
   unreadableTable,
+  gluedDigits,
   narrativeMismatch,
   carryOver,
   stockCarryOver,

@@ -18,6 +18,8 @@ function checkOne(ctx: RuleContext, inst: SumInstance): FindingInput | undefined
   if (isEmptyDerived(target)) return undefined; // empty-total and missing-cell speak for it
   if (rowIsUncertain(inst.target.row, k) || inst.parts.some((p) => rowIsUncertain(p.row, k))) return undefined;
   if (inst.code === 'column-total' && tableIsUncertain(inst.table)) return undefined;
+  // a relation a glued row's split rested on holds by construction: it was not checked
+  if ([inst.target, ...inst.parts].some((p) => p.row.glued?.used.includes(inst.code))) return undefined;
   const actual = statedValue(target);
   if (actual === undefined) return undefined;
   let expected = 0;
@@ -45,6 +47,7 @@ function checkOne(ctx: RuleContext, inst: SumInstance): FindingInput | undefined
     expected,
     actual,
     related: related(ctx.arithmetic, inst.block, inst.parts),
-    fix: setCellFix(target, expected, true, true),
+    // (a cell cut out of glued digits is never rewritten: its extent was inferred)
+    ...(target.inferred ? {} : { fix: setCellFix(target, expected, true, true) }),
   };
 }
