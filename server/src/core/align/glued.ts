@@ -49,6 +49,7 @@ export interface SumConstraint {
 
 export type SplitResult = { kind: 'one'; cells: string[][]; used: boolean } | { kind: 'none' } | { kind: 'several' } | { kind: 'too-long' };
 
+const GLUED = 'no cell separators: the figures run together, and no one split of them fits';
 const GROUP_RE = /[0-9]+(?:[ \u3000]+[0-9]+)*/g;
 const RUN_RE = /[0-9]+/g;
 const NUMBERING_AFTER_RE = /^[.．、]\s*[^\d\s.．、]/;
@@ -219,12 +220,6 @@ export interface GluedInfo {
   used: string[];
 }
 
-function describe(r: SplitResult): string {
-  if (r.kind === 'several') return 'several splits of its digits fit the table, and which one is meant cannot be told';
-  if (r.kind === 'too-long') return 'its digits are too many to be split into the table’s columns';
-  return 'no split of its digits into the table’s columns fits';
-}
-
 function cellsOf(runs: DigitRun[], split: string[][]): Cell[] {
   const cells: Cell[] = [];
   runs.forEach((run, i) => {
@@ -256,7 +251,7 @@ export function readGlued(
   align: Align,
 ): GluedReading | { unreadable: string } {
   if (table.layout === 'blocks' || table.blocks.length !== 1) {
-    return { unreadable: 'no cell separators: the figures run together, and this table has no relations to split them by' };
+    return { unreadable: GLUED };
   }
   const block = table.blocks[0];
   const subOf = (label: string) => {
@@ -279,8 +274,7 @@ export function readGlued(
       per * block.rows.length,
       constraints,
     );
-    if (r.kind !== 'one')
-      return { unreadable: `no cell separators: the figures run together (${runs.map((x) => x.digits).join(' ')}): ${describe(r)}` };
+    if (r.kind !== 'one') return { unreadable: GLUED };
     const cells = cellsOf(runs, r.cells);
     const line = source.find((l) => l.line.line === runs[0].line)!.line;
     const lc: ClassifiedLine = { line, cells, labelEnd: -1, label: '', values: cells };
@@ -293,7 +287,6 @@ export function readGlued(
   const open: { at: number; segment: GluedSegment; splits: string[][][] }[] = [];
   for (const s of segments) {
     const labelText = s.label;
-    const trimmedStart = s.labelStart + (labelText.length - labelText.trimStart().length);
     const labelCell = labelText.trim() ? makeCell(labelText, s.line.line, s.labelStart) : undefined;
     if (labelCell) {
       labelCell.kind = 'text';
@@ -313,9 +306,8 @@ export function readGlued(
       if (!few.exhausted && few.found.length <= MAX_OPEN_SPLITS) splits = few.found;
       else r = { kind: 'too-long' };
     }
-    const named = label ? `“${label.slice(-24)}”` : `at column ${trimmedStart + 1}`;
     if (r.kind !== 'one' && !splits) {
-      return { unreadable: `no cell separators: the figures run together; the row ${named} (${digits.join(' ')}): ${describe(r)}` };
+      return { unreadable: GLUED };
     }
     const values = cellsOf(s.runs, splits ? splits[0] : (r as { cells: string[][] }).cells);
     const cells = labelCell ? [labelCell, ...values] : values;
@@ -385,8 +377,7 @@ function chooseTableWide(
       );
   });
   const openRows = open.map((o) => rowOfLine[o.at]);
-  if (openRows.some((id) => !id))
-    return { unreadable: 'no cell separators: the figures run together, and a row whose digits split several ways could not be placed' };
+  if (openRows.some((id) => !id)) return { unreadable: GLUED };
   const present = new Set([...fixed.keys(), ...(openRows as string[])]);
   // the column relations that involve an open row and whose rows are all present
   const checks: { code: string; left: string[]; right: string[] }[] = [];
@@ -398,7 +389,7 @@ function chooseTableWide(
   }
   const tooMany = open.reduce((n, o) => n * o.splits.length, 1) > MAX_COMBINATIONS;
   if (!checks.length || tooMany) {
-    return { unreadable: 'no cell separators: the figures run together, and several splits of a row fit the table' };
+    return { unreadable: GLUED };
   }
   const values = new Map(fixed);
   const choice: number[] = new Array(open.length).fill(0);
@@ -429,9 +420,7 @@ function chooseTableWide(
   };
   go(0);
   if (count !== 1 || !found) {
-    return {
-      unreadable: `no cell separators: the figures run together, and ${count ? 'several readings' : 'no reading'} of the rows fit${count ? 's' : ''} the table's totals`,
-    };
+    return { unreadable: GLUED };
   }
   return { choice: found, used: [...new Set(checks.map((c) => c.code))] };
 }

@@ -19,14 +19,11 @@ export const gluedDigits: Rule = {
       const g = row.glued;
       if (!g) return;
       const cells = row.cells.map((c) => c.raw).join(' ');
-      const usedZh = g.used.length ? `（据 ${g.used.join('、')} 拆分，故该关系在本行未核对；不自动修正）` : '（拆分唯一；不自动修正）';
-      const usedEn = g.used.length
-        ? ` (the only split where ${g.used.join(', ')} holds, so it was not checked on this row; never fixed automatically)`
-        : ' (the only split there is; never fixed automatically)';
+      const used = g.used.join(', ') || '-';
       report({
         message: {
-          zh: `${row.spec.label}的数字连在一起（${g.digits}），读作 ${cells}${usedZh}`,
-          en: `${row.spec.label}: its figures ran together (${g.digits}) and were read as ${cells}${usedEn}`,
+          zh: `${row.spec.label}的数字连在一起（${g.digits}），读作 ${cells}（used: ${used}）`,
+          en: `${row.spec.label}: its figures ran together (${g.digits}) and were read as ${cells} (used: ${used})`,
         },
         range: g.range,
         table: table.id,
