@@ -13,7 +13,7 @@ import { escapeHtml, renderTableView } from '../../server/src/view/render';
 import { TABLE_VIEW_CSS } from '../../server/src/view/style';
 import type { CellView, DataRow, FindingView, HeadCell, TableView, TableViewModel } from '../../server/src/view/types';
 import { bases, mutate } from '../support/fuzz';
-import { generateReport } from '../support/report';
+import { consistentTable3, consistentTable4, generateReport, renderReport, rng } from '../support/report';
 import { editLine, lineOf, setCell } from './helpers';
 
 const sample = (name: string) => readFileSync(new URL(`../fixtures/samples/${name}`, import.meta.url), 'utf8');
@@ -173,6 +173,86 @@ test('table 三: row labels grouped as printed (三、本年度办理结果 over
     }
     assertGridConsistent(t);
   }
+});
+
+/** a 2021 report that keeps the 2019 single （六）其他处理 row in table 三 (the template's `oneRow` group) */
+function mixedReport(seed: number, edit?: (t3: ReturnType<typeof consistentTable3>) => void) {
+  const random = rng(seed);
+  const table3 = consistentTable3('2019', random);
+  const table4 = consistentTable4(random);
+  edit?.(table3);
+  return { table3, text: renderReport({ format: '2021', table3, table4 }) };
+}
+
+test('table 三 of a 2021 report with the single （六）其他处理 row: drawn as one row with its values, no sub-row absent', () => {
+  for (const seed of [1, 2, 3]) {
+    const { text, table3 } = mixedReport(seed);
+    const a = analyze(text);
+    assert.equal(a.report.format, '2021');
+    const m = tableViewModel(a, 1, 'en');
+    const t = tableOf(m, '三');
+    const rows = dataRows(t);
+    const tplRows = templateById('2021')!.tables.find((x) => x.id === '三')!.blocks[0].rows;
+    const subs = tplRows.filter((r) => r.group === '（六）').map((r) => r.id);
+    assert.equal(subs.length, 3);
+    // the template's rows, with the three （六） sub-rows replaced in place by the one （六） row
+    const at = tplRows.findIndex((r) => r.id === subs[0]);
+    const expectedIds = tplRows.map((r) => r.id).filter((id) => !subs.includes(id));
+    expectedIds.splice(at, 0, '（六）');
+    assert.deepEqual(
+      rows.map((r) => r.rowId),
+      expectedIds,
+    );
+    assert.ok(!rows.some((r) => r.absent), 'no row drawn as absent');
+    assert.deepEqual(t.unplaced, [], 'nothing listed as missing');
+    const six = rows.find((r) => r.rowId === '（六）')!;
+    assert.deepEqual(
+      six.cells.map((c) => [c.row, c.kind, c.value]),
+      table3.grid[table3.rowIds.indexOf('（六）')].map((v) => ['（六）其他处理', 'number', v]),
+    );
+    assert.ok(six.cells.every((c) => c.range !== undefined));
+    // its label: under 三、本年度办理结果 (which still spans （一）…（七）), as wide as the group labels
+    const results = rows.find((r) => r.rowId === '（一）')!.labels[0];
+    assert.equal(results.text, '三、本年度办理结果');
+    assert.equal(results.rowSpan, expectedIds.indexOf('（七）') - expectedIds.indexOf('（一）') + 1);
+    assert.deepEqual(
+      six.labels.map((l) => [l.kind, l.text, l.colSpan, l.rowSpan, l.range !== undefined]),
+      [['row', '（六）其他处理', 2, 1, true]],
+    );
+    assert.match(six.note ?? '', /one row/);
+    assertGridConsistent(t);
+    assert.deepEqual(m.status.tables.find((x) => x.id === '三')!.unplaced, 0);
+
+    const html = renderTableView(m);
+    assert.doesNotMatch(html, /dr-absent/);
+    const rowTags = [...html.matchAll(/<tr[^>]*data-row="([^"]*)"/g)].map((x) => x[1]);
+    assert.equal(rowTags.filter((id) => id === '（六）').length, 1, 'one （六） row in the page');
+    for (const id of subs) assert.ok(!html.includes(`data-row="${id}"`), `no ${id} row or cell in the page`);
+  }
+  // a 2021 report with the three sub-rows keeps them
+  const full = dataRows(tableOf(tableViewModel(analyze(generateReport(4, '2021').text), 1, 'en'), '三')).map((r) => r.rowId);
+  assert.ok(full.includes('（六）1') && full.includes('（六）3') && !full.includes('（六）'));
+});
+
+test('the single （六）其他处理 row with a wrong figure: its 总计 cell carries row-total, the （七） cell column-total', () => {
+  const { text } = mixedReport(9, (t3) => {
+    t3.grid[t3.rowIds.indexOf('（六）')][1] += 2;
+  });
+  const t = tableOf(tableViewModel(analyze(text), 1, 'en'), '三');
+  const cellOf = (row: string, column: string) =>
+    dataRows(t)
+      .find((r) => r.rowId === row)!
+      .cells.find((c) => c.columnId === column)!;
+  assert.deepEqual(
+    cellOf('（六）', '总计').findings.map((f) => f.code),
+    ['row-total'],
+  );
+  assert.equal(cellOf('（六）', '总计').severity, 'error');
+  assert.deepEqual(
+    cellOf('（七）', '商业企业').findings.map((f) => f.code),
+    ['column-total'],
+  );
+  assert.deepEqual(t.findings, [], 'every finding is on a cell');
 });
 
 test('table 四: 行政复议 and 行政诉讼 (未经复议直接起诉 / 复议后起诉), each over 结果维持 … 总计, one line of fifteen cells', () => {

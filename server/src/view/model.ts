@@ -55,7 +55,7 @@ function canonBlocks(table: Table, tpl: TableTemplate | undefined): CanonBlock[]
       id: b.id,
       label: b.label,
       columns: b.columns.map((c) => ({ id: c.id, label: c.label, derived: c.derived })),
-      rows: b.rows.map((r) => ({ id: r.id, label: r.label, group: r.group, derived: r.derived })),
+      rows: drawnRows(b, table.blocks.find((x) => x.id === b.id)?.rows ?? []),
       groups: (b.groups ?? []).map((g) => ({ id: g.id, label: g.label })),
     }));
   }
@@ -67,6 +67,28 @@ function canonBlocks(table: Table, tpl: TableTemplate | undefined): CanonBlock[]
     rows: [...b.rows.map((r) => r.spec), ...table.missingRows.filter((m) => m.block === b.id).map((m) => m.row)],
     groups: b.groups ?? [],
   }));
+}
+
+/**
+ * The template's rows as the report has them: a group the report writes as one row (`oneRow`: the
+ * 2019 single （六）其他处理 kept under a 2021 table; align reads it as a row standing for its
+ * sub-rows) is drawn as that one row, in the place of its sub-rows, which are then not there to be
+ * drawn as missing.
+ */
+function drawnRows(b: BlockTemplate, found: readonly TableRow[]): CanonBlock['rows'] {
+  const whole = new Set(found.filter((r) => r.spec.standsFor?.length).map((r) => r.spec.id));
+  const rows: CanonBlock['rows'] = [];
+  for (const r of b.rows) {
+    if (r.group && whole.has(r.group)) {
+      if (!rows.some((x) => x.id === r.group)) {
+        const g = b.groups?.find((x) => x.id === r.group);
+        rows.push({ id: r.group, label: g?.label ?? r.group });
+      }
+      continue;
+    }
+    rows.push({ id: r.id, label: r.label, group: r.group, derived: r.derived });
+  }
+  return rows;
 }
 
 // ------------------------------------------------------------------ cells
