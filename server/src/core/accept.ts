@@ -33,6 +33,12 @@ export function globRegExp(glob: string): RegExp {
 }
 
 /**
+ * The fields of a finding an entry names it by, besides its code and file: what `acceptedBy`
+ * compares and what acceptEdit.ts's `acceptEntryFor` copies, so the two never drift apart.
+ */
+export const ENTRY_FIELDS = ['table', 'block', 'row', 'column', 'expected', 'actual'] as const;
+
+/**
  * The entry that accepts `finding` of the report at `file` (its path relative to the config
  * file's folder, `/`-separated; undefined when the report is not under it), or undefined.
  */
@@ -41,12 +47,7 @@ export function acceptedBy(finding: Finding, file: string | undefined, entries: 
     (e) =>
       e.code === finding.code &&
       (e.file === undefined || (file !== undefined && globRegExp(e.file).test(file))) &&
-      (e.table === undefined || e.table === finding.table) &&
-      (e.block === undefined || e.block === finding.block) &&
-      (e.row === undefined || e.row === finding.row) &&
-      (e.column === undefined || e.column === finding.column) &&
-      (e.expected === undefined || e.expected === finding.expected) &&
-      (e.actual === undefined || e.actual === finding.actual),
+      ENTRY_FIELDS.every((k) => e[k] === undefined || e[k] === finding[k]),
   );
 }
 

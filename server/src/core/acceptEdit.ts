@@ -2,7 +2,7 @@
 // finding can be accepted at all, and the entry added to the text of `.disclosure-report.json`
 // with the rest of the file kept as it was (its other keys, its indentation, its line ends). The
 // editor's "Accept this finding…" uses these; the matching itself is accept.ts's.
-import { acceptedBy } from './accept';
+import { acceptedBy, ENTRY_FIELDS } from './accept';
 import type { AcceptEntry } from './config';
 import type { Finding } from './model';
 
@@ -14,12 +14,7 @@ import type { Finding } from './model';
 export function acceptEntryFor(finding: Finding, file: string | undefined, reason: string): AcceptEntry {
   const entry: AcceptEntry = { code: finding.code };
   if (file !== undefined) entry.file = file;
-  if (finding.table !== undefined) entry.table = finding.table;
-  if (finding.block !== undefined) entry.block = finding.block;
-  if (finding.row !== undefined) entry.row = finding.row;
-  if (finding.column !== undefined) entry.column = finding.column;
-  if (finding.expected !== undefined) entry.expected = finding.expected;
-  if (finding.actual !== undefined) entry.actual = finding.actual;
+  for (const k of ENTRY_FIELDS) if (finding[k] !== undefined) Object.assign(entry, { [k]: finding[k] });
   const r = reason.trim();
   if (r) entry.reason = r;
   return entry;
