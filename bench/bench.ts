@@ -156,7 +156,9 @@ const bundles = [
 ].filter((f) => existsSync(join(ROOT, f)));
 for (const f of bundles) {
   const size = statSync(join(ROOT, f)).size;
-  row(`bundle ${f}`, fmtKB(size), '≤ 500 KB', size <= 500 * 1024);
+  // the readers' own bundles (pdf.js inside) load on first use only, off the text path: no target
+  if (/readers\.c?js$/.test(f)) row(`bundle ${f} (readers, loaded on first use)`, fmtKB(size), '', null);
+  else row(`bundle ${f}`, fmtKB(size), '≤ 500 KiB', size <= 500 * 1024);
 }
 
 // ------------------------------------------------------------------ 4. the CLI over 1,000 reports

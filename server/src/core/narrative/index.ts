@@ -38,7 +38,8 @@ function proseLines(report: Report): number[] {
 
 /** Every statement of the prose that restates a table figure for the report's own body and year. */
 export function readStatements(report: Report): Statement[] {
-  const scopes = [false, true].map((subset) => scopePattern(report.title?.agency, report.title?.year, subset));
+  // built on the first phrase found (most prose lines hold none)
+  let scopes: RegExp[] | undefined;
   const out: Statement[] = [];
   for (const n of proseLines(report)) {
     const text = report.lines[n].text;
@@ -59,6 +60,7 @@ export function readStatements(report: Report): Statement[] {
       if (!num || num.end !== numStart + numText.length) continue;
       let from = m.index;
       while (from > 0 && !CLAUSE_END.test(text[from - 1])) from--;
+      scopes ??= [false, true].map((subset) => scopePattern(report.title?.agency, report.title?.year, subset));
       if (!scopes[quantity.subsetKeepsScope ? 1 : 0].test(text.slice(from, m.index))) continue;
       out.push({
         quantity,

@@ -130,12 +130,19 @@ const SCOPE_WORDS = [
   ...['局', '委', '办', '厅', '院', '中心', '单位', '部门', '机关', '街道', '委员会'].flatMap((s) => [`我${s}`, `本${s}`]),
 ];
 
+const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** the scope words as alternatives, longest first (built once: the body's own names and year are added per report) */
+const scopeSource = (subset: boolean) =>
+  [...new Set([...SCOPE_WORDS, ...(subset ? ['其中'] : [])])]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe)
+    .join('|');
+const STATIC_SCOPE = [scopeSource(false), scopeSource(true)];
+
 /** What stands between the clause start and the phrase in each statement: the body's own names, its year. */
 export function scopePattern(agency: string | undefined, year: number | undefined, subset: boolean): RegExp {
   const own = agency ? [agency, agency.replace(/人民政府/, '政府'), agency.replace(/人民政府$/, '')].filter((s) => s.length >= 2) : [];
   const years = year ? [`${year}年度`, `${year}年`] : [];
-  const words = [...new Set([...own, ...years, ...SCOPE_WORDS, ...(subset ? ['其中'] : [])])]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^(?:${words.join('|')}|[\\s，,])*$`);
+  const words = [...new Set([...own, ...years])].sort((a, b) => b.length - a.length).map(escapeRe);
+  return new RegExp(`^(?:${[...words, STATIC_SCOPE[subset ? 1 : 0]].join('|')}|[\\s，,])*$`);
 }
