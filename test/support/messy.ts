@@ -2,6 +2,7 @@
 // (../shared/domain/report-format.md, "What real text looks like"). Each keeps the report's truth:
 // the property tests assert the transformed text gives the clean text's findings.
 //   withSpacerColumn   an HTML colspan's covered cell: an empty cell at one grid index of every table-三 line
+//   gluedRows, gluedTable4   crawled text: a row's figures run together as one string of digits
 
 /** The 0-based line range [from, to) of section `heading`'s body: up to the next line starting with `next`. */
 export function sectionLines(lines: string[], heading: string, next: string): [number, number] {
@@ -173,4 +174,42 @@ export function withTypos(text: string, labels: string[]): string {
     out = out.replace(`\t${l}\t`, `\t${typo}\t`).replace(new RegExp(`^${l}\\t`, 'm'), `${typo}\t`);
   }
   return out;
+}
+
+// ------------------------------------------------------------------ crawled text: separators lost
+
+/**
+ * Crawled page text that lost the separators between a row's figures: every table-三 line with a
+ * label and then exactly 7 integer cells keeps its label cells, then (after a tab, or glued
+ * directly to the label when `tab` is false) its 7 values as one run of digits (`270020130`).
+ */
+export function gluedRows(text: string, tab = true): string {
+  const { lines, eol } = splitEol(text);
+  const [from, to] = sectionLines(lines, '三、收到和处理', '四、政府信息公开行政复议');
+  for (let i = from; i < to; i++) {
+    const cells = lines[i].split('\t');
+    const values = cells.slice(-7);
+    const label = cells.slice(0, -7);
+    if (cells.length < 8 || !values.every((c) => /^\d+$/.test(c)) || !label.some((c) => /\D/.test(c))) continue;
+    lines[i] = label.join('\t') + (tab ? '\t' : '') + values.join('');
+  }
+  return lines.join(eol);
+}
+
+/** Table 四's line of 15 integer values (no label) as one run of digits. */
+export function gluedTable4(text: string): string {
+  const { lines, eol } = splitEol(text);
+  const [from, to] = sectionLines(lines, '四、政府信息公开行政复议', '五、');
+  for (let i = from; i < to; i++) {
+    const cells = lines[i].split('\t');
+    if (cells.length === 15 && cells.every((c) => /^\d+$/.test(c))) lines[i] = cells.join('');
+  }
+  return lines.join(eol);
+}
+
+/** The 0-based lines `glued` changed from `clean` (same line count). */
+export function changedLines(clean: string, glued: string): number[] {
+  const a = clean.split(/\r?\n/);
+  const b = glued.split(/\r?\n/);
+  return b.flatMap((l, i) => (l !== a[i] ? [i] : []));
 }

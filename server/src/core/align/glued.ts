@@ -12,11 +12,15 @@
 // Only the layouts whose rows the row relations tie (`rows`: table 三; `flat`: table 四) are read
 // this way; table 二 (`blocks`) has no relations, so its rows of several columns stay unreadable.
 // Column totals and the balance are not used to choose a split: they stay checkable on the rows read.
+// Glued runs stand in crawled text as a whole (a table on one line, lines without cells), or on
+// lines of cells, one row a line (`gluedLine`: `（一）予以公开<TAB>270020130`); there the other lines
+// are read as they are.
 import { makeCell } from '../cells';
 import type { Cell, Range, RawLine, Table } from '../model';
 import { normalizeLabel } from '../normalize';
-import type { BlockTemplate, TableTemplate } from '../templates/index';
-import type { ClassifiedLine } from './lines';
+import { type CellRef, solveRelations } from '../relations';
+import type { BlockTemplate, TableTemplate, Template } from '../templates/index';
+import { type ClassifiedLine, hasValue } from './lines';
 import { matchRowLabel } from './match';
 
 /** a count cell longer than this is no count of a disclosure table (and bounds the search) */
@@ -39,6 +43,10 @@ export interface GluedSegment {
   label: string;
   labelStart: number;
   runs: DigitRun[];
+  /** a line of cells whose values ran together (gluedLine): its label cells, kept as they are */
+  cells?: Cell[];
+  /** a line not glued, among glued ones: read as it is */
+  keep?: ClassifiedLine;
 }
 
 /** A constraint on a row of cells: cells[target] = Σ cells[parts] (indices into the split). */
@@ -109,6 +117,42 @@ export function segmentsOf(line: RawLine, from: number, to: number, subOf: (labe
 /** A count cell: "0", or digits without a leading zero, at most MAX_CELL_DIGITS. */
 function isCount(s: string): boolean {
   return s.length <= MAX_CELL_DIGITS && (s === '0' || s[0] !== '0');
+}
+
+/**
+ * A line of cells (not crawled text as a whole) whose row's figures ran together: after its label,
+ * fewer than `per` values, all plain digits, at least `per` digits in all, and one of them no count
+ * (too long, a leading zero) or the only one; or no value and the label's last cell ending in at
+ * least `per` digits (the label glued to them). Its label cells and digit runs; else undefined.
+ * A tab between two runs is a cell boundary, as a space is in crawled text.
+ */
+export function gluedLine(lc: ClassifiedLine, per: number): GluedSegment | undefined {
+  // (space-separated PDF text: a blank cell is only spaces, so a space is no sure cell boundary)
+  if (lc.spaced) return undefined;
+  // (blank cells before and after the values say nothing; a blank between them is a cell of its own)
+  const at = lc.values.map((c) => c.kind !== 'blank');
+  const vals = lc.values.slice(at.indexOf(true), at.lastIndexOf(true) + 1);
+  let cells = lc.cells.slice(0, lc.labelEnd + 1);
+  const last = cells[cells.length - 1];
+  const tail = !vals.length && last ? /[0-9]+$/.exec(last.raw) : null;
+  const src = tail ? [{ raw: tail[0], range: { start: { character: last.range.end.character - tail[0].length } } }] : vals;
+  const runs: DigitRun[] = src.map((c) => ({
+    line: lc.line.line,
+    start: c.range.start.character,
+    end: c.range.start.character + c.raw.length,
+    digits: c.raw,
+  }));
+  const digits = runs.map((r) => r.digits);
+  if (!runs.length || runs.length >= per || digits.join('').length < per || !digits.every((d) => /^[0-9]+$/.test(d))) return undefined;
+  if (runs.length > 1 && digits.every(isCount)) return undefined;
+  if (tail) {
+    const label = makeCell(last.raw.slice(0, -tail[0].length), lc.line.line, last.range.start.character);
+    if (!label.raw) return undefined;
+    label.kind = 'text';
+    delete label.value;
+    cells = [...cells.slice(0, -1), label];
+  }
+  return { line: lc.line, label: '', labelStart: 0, runs, cells };
 }
 
 /**
@@ -249,6 +293,8 @@ export function readGlued(
   table: TableTemplate,
   bounds: { from: number; to: number; line: number }[],
   align: Align,
+  /** per source line, its glued reading (gluedLine): the other lines are read as they are */
+  own?: (GluedSegment | undefined)[],
 ): GluedReading | { unreadable: string } {
   if (table.layout === 'blocks' || table.blocks.length !== 1) {
     return { unreadable: GLUED };
@@ -259,15 +305,19 @@ export function readGlued(
     return m.kind === 'row' ? m.row.sub : undefined;
   };
   const segments: GluedSegment[] = [];
+  if (own) for (const [i, lc] of source.entries()) segments.push(own[i] ?? { line: lc.line, label: '', labelStart: 0, runs: [], keep: lc });
   for (const b of bounds) {
     const lc = source.find((l) => l.line.line === b.line);
     if (lc) segments.push(...segmentsOf(lc.line, b.from, b.to, subOf));
   }
   const info = new Map<ClassifiedLine, GluedInfo>();
   const per = block.columns.length;
+  const kept = segments.flatMap((s) => (s.keep ? [s.keep] : []));
   if (table.layout === 'flat') {
     const runs = segments.flatMap((s) => s.runs);
     if (!runs.length) return { lines: [], info };
+    // values not glued beside glued ones: which of the 15 cells they are cannot be told
+    if (kept.some((k) => hasValue(k.values))) return { unreadable: GLUED };
     const { constraints, codes } = rowConstraints(block, block.rows.length);
     const r = splitRuns(
       runs.map((x) => x.digits),
@@ -279,25 +329,32 @@ export function readGlued(
     const line = source.find((l) => l.line.line === runs[0].line)!.line;
     const lc: ClassifiedLine = { line, cells, labelEnd: -1, label: '', values: cells };
     info.set(lc, { range: runsRange(runs), digits: runs.map((x) => x.digits).join(' '), used: r.used ? codes : [] });
-    return { lines: [lc], info };
+    return { lines: [...kept, lc], info };
   }
   const { constraints, codes } = rowConstraints(block);
   const lines: ClassifiedLine[] = [];
   /** lines whose row relations left a few splits: the table's column relations choose among them */
   const open: { at: number; segment: GluedSegment; splits: string[][][] }[] = [];
   for (const s of segments) {
+    if (s.keep) {
+      lines.push(s.keep);
+      continue;
+    }
     const labelText = s.label;
     const labelCell = labelText.trim() ? makeCell(labelText, s.line.line, s.labelStart) : undefined;
     if (labelCell) {
       labelCell.kind = 'text';
       delete labelCell.value;
     }
-    const label = labelCell ? normalizeLabel(labelCell.raw) : '';
-    const labelRange = labelCell?.range;
+    const labelCells = s.cells ?? (labelCell ? [labelCell] : []);
+    const named = labelCells.filter((c) => c.kind !== 'blank');
+    const label = normalizeLabel(named.map((c) => c.raw).join(''));
+    const labelRange = named.length ? { start: named[0].range.start, end: named[named.length - 1].range.end } : undefined;
     if (!s.runs.length) {
       if (labelCell) lines.push({ line: s.line, cells: [labelCell], labelEnd: 0, label, labelRange, values: [] });
       continue;
     }
+    const labelEnd = labelCells.length - 1;
     const digits = s.runs.map((x) => x.digits);
     let r = splitRuns(digits, per, constraints);
     let splits: string[][][] | undefined;
@@ -310,8 +367,7 @@ export function readGlued(
       return { unreadable: GLUED };
     }
     const values = cellsOf(s.runs, splits ? splits[0] : (r as { cells: string[][] }).cells);
-    const cells = labelCell ? [labelCell, ...values] : values;
-    const lc: ClassifiedLine = { line: s.line, cells, labelEnd: labelCell ? 0 : -1, label, labelRange, values };
+    const lc: ClassifiedLine = { line: s.line, cells: [...labelCells, ...values], labelEnd, label, labelRange, values };
     info.set(lc, { range: runsRange(s.runs), digits: digits.join(' '), used: splits || (r.kind === 'one' && r.used) ? codes : [] });
     if (splits) open.push({ at: lines.length, segment: s, splits });
     lines.push(lc);
@@ -322,7 +378,7 @@ export function readGlued(
     for (const [i, o] of open.entries()) {
       const old = lines[o.at];
       const values = cellsOf(o.segment.runs, o.splits[chosen.choice[i]]);
-      const lc: ClassifiedLine = { ...old, cells: old.labelEnd === 0 ? [old.cells[0], ...values] : values, values };
+      const lc: ClassifiedLine = { ...old, cells: [...old.cells.slice(0, old.labelEnd + 1), ...values], values };
       const oldInfo = info.get(old)!;
       info.delete(old);
       info.set(lc, { ...oldInfo, used: [...new Set([...oldInfo.used, ...chosen.used])] });
@@ -367,16 +423,15 @@ function chooseTableWide(
   const rowOfCell = new Map<Cell, string>();
   for (const row of scratch.blocks[0]?.rows ?? []) for (const c of row.cells) rowOfCell.set(c, row.spec.id);
   const rowOfLine = lines.map((lc) => (lc.values[0] ? rowOfCell.get(lc.values[0]) : undefined));
-  const fixed = new Map<string, number[]>();
-  lines.forEach((lc, i) => {
-    const id = rowOfLine[i];
-    if (id && !open.some((o) => o.at === i))
-      fixed.set(
-        id,
-        lc.values.map((c) => c.value ?? 0),
-      );
-  });
   const openRows = open.map((o) => rowOfLine[o.at]);
+  // the other rows as aligned; a row with a cell that is no exact number (text, missing) is absent
+  const fixed = new Map<string, number[]>();
+  for (const row of scratch.blocks[0]?.rows ?? [])
+    if (!openRows.includes(row.spec.id) && row.cells.every((c) => c.value !== undefined && !c.unsafe))
+      fixed.set(
+        row.spec.id,
+        row.cells.map((c) => c.value!),
+      );
   if (openRows.some((id) => !id)) return { unreadable: GLUED };
   const present = new Set([...fixed.keys(), ...(openRows as string[])]);
   // the column relations that involve an open row and whose rows are all present
@@ -423,6 +478,21 @@ function chooseTableWide(
     return { unreadable: GLUED };
   }
   return { choice: found, used: [...new Set(checks.map((c) => c.code))] };
+}
+
+/**
+ * A split chosen by relations (`used`) assumes they hold; if another relation that involves such a
+ * row then fails, a figure or the split is wrong and which cannot be told (a wrong 总计 can make a
+ * wrong split the only one that fits): the table is unreadable, never an arithmetic error.
+ */
+export function splitDoubted(table: Table, template: Template): boolean {
+  const v = (refs: CellRef[]) => refs.reduce((s, r) => s + (r.cell.value ?? Number.NaN), 0);
+  return solveRelations(template, [table]).instances.some((i) => {
+    const [a, b] = i.kind === 'sum' ? [[i.target], i.parts] : [i.left, i.right];
+    if (![...a, ...b].some((r) => r.row.glued?.used.length)) return false;
+    const d = v(a) - v(b);
+    return d !== 0 && !Number.isNaN(d);
+  });
 }
 
 /** Marks the rows the layout read from glued lines: their run, what the split used. */

@@ -9,7 +9,7 @@ import type { Range, RawLine, Section, Table } from '../model';
 import type { TableTemplate, Template } from '../templates/index';
 import { alignBlocks } from './blocks';
 import { alignFlat } from './flat';
-import { markGlued, readGlued } from './glued';
+import { gluedLine, markGlued, readGlued, splitDoubted } from './glued';
 import { type ClassifiedLine, classifyLine } from './lines';
 import { alignRows } from './rows';
 import { wholeLine } from './values';
@@ -39,6 +39,16 @@ function regionOf(
     inline,
     end: s.range.end.character,
   };
+}
+
+function readInto(table: Table, read: ReturnType<typeof readGlued>, t: TableTemplate, template: Template): void {
+  if (!('unreadable' in read)) {
+    LAYOUTS[t.layout](read.lines, t, table);
+    markGlued(table, read.info);
+    if (!splitDoubted(table, template)) return;
+    Object.assign(table, { blocks: [], unknown: [], missingRows: [] });
+  }
+  table.unreadable = { reason: 'unreadable' in read ? read.unreadable : 'a split that rests on relations breaks another' };
 }
 
 export function buildTables(lines: RawLine[], sections: Section[], template: Template): Table[] {
@@ -82,15 +92,15 @@ export function buildTables(lines: RawLine[], sections: Section[], template: Tem
         const bounds = region.inline
           ? [{ line: region.from, from: region.heading!.end.character, to: region.end }]
           : classified.map((l) => ({ line: l.line.line, from: 0, to: l.line.text.length }));
-        const read = readGlued(classified, t, bounds, LAYOUTS[t.layout]);
-        if ('unreadable' in read) {
-          table.unreadable = { reason: read.unreadable };
-          continue;
-        }
-        LAYOUTS[t.layout](read.lines, t, table);
-        markGlued(table, read.info);
+        readInto(table, readGlued(classified, t, bounds, LAYOUTS[t.layout]), t, template);
         continue;
       }
+    }
+    // lines of cells whose row's figures ran together (`（一）予以公开\t270020130`): read as crawled text
+    const own = t.layout === 'blocks' ? [] : classified.map((l) => gluedLine(l, t.blocks[0].columns.length));
+    if (own.some(Boolean)) {
+      readInto(table, readGlued(classified, t, [], LAYOUTS[t.layout], own), t, template);
+      continue;
     }
     LAYOUTS[t.layout](classified, t, table);
   }
