@@ -25,8 +25,8 @@ export function defineRobustnessSuite(opts: SuiteOptions & { cliFiles: number; d
       assert.equal(n, opts.runs);
     });
 
-    test(`${opts.runs} seeded mutations of the messy layouts (PDF text, spacer columns, mixed format, bad bytes, run together): no throw, no hang, ranges inside`, () => {
-      assert.ok(messyBases().length >= 11);
+    test(`${opts.runs} seeded mutations of the messy layouts (PDF text, spacer columns, mixed format, bad bytes, run together, glued rows): no throw, no hang, ranges inside`, () => {
+      assert.ok(messyBases().length >= 15);
       const n = runMessyMutations(opts);
       console.log(`fuzz: ${n} mutated messy documents checked`);
       assert.equal(n, opts.runs);

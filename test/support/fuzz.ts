@@ -5,7 +5,8 @@
 // negative and fractional numbers; CRLF/CR line ends; a BOM). Properties: analyze never throws,
 // finishes in bounded time, every range lies inside the document, fix-all is idempotent and
 // changes only derived cells, numbers beyond safe integers are reported and never summed. The messy
-// layouts of issue 9 (messyBases: PDF text, spacer columns, mixed format, bad bytes, crawled text)
+// layouts of issue 9 (messyBases: PDF text, spacer columns, mixed format, bad bytes, crawled text,
+// rows whose figures ran together one row a line)
 // are mutated too: no throw, no hang, every range inside, fixes that keep the line count.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -335,6 +336,8 @@ export function messyBases(): { name: string; text: string }[] {
   const base = renderReport({ table3: t3, table4: t4 });
   const mixedR = rng(18);
   const mixed = renderReport({ format: '2021', table3: consistentTable3('2019', mixedR), table4: consistentTable4(mixedR) });
+  const smallR = rng(19);
+  const small = renderReport({ table3: consistentTable3('2021', smallR, 3), table4: consistentTable4(smallR) });
   const out = [
     { name: 'pdftotext -layout', text: messy.asPdfText(base) },
     { name: 'viewer copy', text: messy.asPdfText(base, 'viewer') },
@@ -345,6 +348,15 @@ export function messyBases(): { name: string; text: string }[] {
     { name: 'mixed format', text: mixed },
     { name: 'bad bytes', text: base.replace('全年主动公开', '全年\ufffd主动\ufffd公开') },
     { name: 'crawled', text: base.replace(/\t/g, '') },
+    { name: 'glued rows, label<TAB>digits', text: messy.gluedRows(base) },
+    { name: 'glued rows, small figures (read)', text: messy.gluedRows(small) },
+    { name: 'glued rows, label glued to digits', text: messy.gluedTable4(messy.gluedRows(base, false)) },
+    { name: 'table 四 as one run', text: messy.gluedTable4(base) },
+    // the longest runs the search takes on (7 cells of 7 digits), and one digit more
+    {
+      name: 'glued rows, long runs',
+      text: messy.gluedRows(base).replace(/\t\d{8,}$/gm, (_m, i: number) => `\t${'1'.repeat(49 + (i % 2))}`),
+    },
   ];
   const dir = join(ROOT, 'test/fixtures/pdftext');
   if (existsSync(dir))
