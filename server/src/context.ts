@@ -10,10 +10,11 @@ import type {
   TextDocuments,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis, Config, Lang } from './core/index';
+import type { Analysis, Config, Finding, Lang } from './core/index';
 import type { InitializationOptions, ServerStats } from './protocol';
 import type * as Readers from './readers/index';
 import type { ValidateMode } from './settings';
+import type { WorkspaceIndex } from './workspaceIndex';
 
 /** What differs between the Node server and the web worker server. */
 export interface ServerEnv {
@@ -87,6 +88,13 @@ export interface ServerContext {
    */
   invalidateSettings(pushed?: unknown): void;
   onSettingsChanged(listener: () => void): void;
+  /** the workspace's reports, for the checks across reports (carry-over…) */
+  readonly workspace: WorkspaceIndex;
+  /**
+   * every finding of an open document's analysis: its own and those across reports (the
+   * workspace index's, the config's `accept` applied). Records the analysis in the index.
+   */
+  findingsOf(analyzed: AnalyzedDocument): Finding[];
   /** analyses run so far and their durations (live object) */
   readonly stats: ServerStats;
 }

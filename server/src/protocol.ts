@@ -22,6 +22,12 @@ export interface InitializationOptions {
    * worker from a blob: URL, so the worker cannot resolve a path against its own location.
    */
   readersUrl?: string;
+  /**
+   * the client answers WORKSPACE_REPORTS_REQUEST and READ_WORKSPACE_REPORT_REQUEST and sends
+   * WORKSPACE_REPORT_CHANGED (client/src/workspaceFiles.ts): the server then keeps an index of the
+   * workspace's reports for carry-over, stock-carry-over and duplicate-report
+   */
+  workspaceReports?: boolean;
 }
 
 export interface FindingCounts {
@@ -225,3 +231,23 @@ export type AcceptEntryResult =
   /** text: the config file's whole new text; unchanged: it held an equal entry already (nothing to write) */
   | { ok: true; configUri: string; text: string; created: boolean; unchanged: boolean; entry: Record<string, unknown> }
   | { ok: false; message: string };
+
+/**
+ * request (server → client, no params): the URIs of the workspace's report text files (.txt; PDF,
+ * DOCX and HTML files are not indexed). The server reads each with READ_WORKSPACE_REPORT_REQUEST,
+ * in the background, and keeps an index of their body + year (server/src/workspaceIndex.ts).
+ */
+export const WORKSPACE_REPORTS_REQUEST = 'disclosureReport/workspaceReports';
+/** request (server → client): one file's text; null when it is gone, too large or not a report */
+export const READ_WORKSPACE_REPORT_REQUEST = 'disclosureReport/readWorkspaceReport';
+export interface ReadWorkspaceReportParams {
+  uri: string;
+}
+/** notification (client → server): a report text file was created, changed or deleted */
+export const WORKSPACE_REPORT_CHANGED = 'disclosureReport/workspaceReportChanged';
+export interface WorkspaceReportChangedParams {
+  uri: string;
+  deleted?: boolean;
+}
+/** bytes of one file the client reads for the index at most */
+export const MAX_WORKSPACE_REPORT_BYTES = 12 * 1024 * 1024;

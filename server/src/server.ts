@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver';
 import { AnalysisCache } from './analysisCache';
 import type { AnalyzedDocument, Feature, ServerContext, ServerEnv } from './context';
-import { analyze, type Lang, langOf, renderBlankReport, TEMPLATES } from './core/index';
+import { analyze, applyAccept, type Lang, langOf, renderBlankReport, TEMPLATES } from './core/index';
 import { acceptFeature } from './features/accept';
 import { codeActionsFeature } from './features/codeActions';
 import { commandsFeature } from './features/commands';
@@ -21,9 +21,11 @@ import { hoverFeature } from './features/hover';
 import { statusFeature } from './features/status';
 import { symbolsFeature } from './features/symbols';
 import { tableViewFeature } from './features/tableView';
+import { workspaceIndexFeature } from './features/workspaceIndex';
 import type { InitializationOptions } from './protocol';
 import { SettingsResolver } from './settings';
 import { configureLanguage } from './strings';
+import { WorkspaceIndex } from './workspaceIndex';
 
 export type { ServerEnv } from './context';
 
@@ -44,6 +46,7 @@ export const FEATURES: Feature[] = [
   statusFeature,
   tableViewFeature,
   documentsFeature,
+  workspaceIndexFeature,
 ];
 
 function mergeCapabilities(parts: ServerCapabilities[]): ServerCapabilities {
@@ -61,6 +64,7 @@ function mergeCapabilities(parts: ServerCapabilities[]): ServerCapabilities {
 export function startServer(connection: Connection, env: ServerEnv, features: Feature[] = FEATURES): void {
   const store = new AnalysisCache((message) => connection.console.error(message), env.afterAnalysis);
   const resolver = new SettingsResolver(connection, env);
+  const workspace = new WorkspaceIndex();
   const listeners: (() => void)[] = [];
   let initParams: InitializeParams | undefined;
   let lang: Lang = 'en';
@@ -83,6 +87,14 @@ export function startServer(connection: Connection, env: ServerEnv, features: Fe
     analysisOf: (document, settings) => store.analysisOf(document, settings),
     get stats() {
       return store.stats;
+    },
+    workspace,
+    findingsOf({ document, analysis, settings: { config, acceptFile } }) {
+      if (!workspace.enabled) return analysis.findings;
+      if (store.documents.get(document.uri)) workspace.setOpen(document.uri, analysis);
+      const across = workspace.findings(document.uri, config);
+      if (!across.length) return analysis.findings;
+      return [...analysis.findings, ...applyAccept(across, acceptFile, config.accept).findings];
     },
     async analyze(uri, token): Promise<AnalyzedDocument | undefined> {
       const document = store.documents.get(uri);

@@ -13,6 +13,7 @@ const STRINGS = {
   value: 'Value',
   derivedCell: 'Derived cell: the sum of its parts',
   expected: 'expected',
+  lastYear: 'Last year ({0}, {1})',
   blank: '(blank, counts as 0)',
   placeholder: '(placeholder, counts as 0)',
   missing: '(this cell is missing)',

@@ -38,7 +38,13 @@ import {
   StreamMessageWriter,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
-import { LANGUAGE_ID, SERVER_EXEC_ARGV } from '../../server/src/protocol';
+import {
+  LANGUAGE_ID,
+  READ_WORKSPACE_REPORT_REQUEST,
+  SERVER_EXEC_ARGV,
+  WORKSPACE_REPORT_CHANGED,
+  WORKSPACE_REPORTS_REQUEST,
+} from '../../server/src/protocol';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SERVER = process.env.DR_SERVER ? resolve(process.env.DR_SERVER) : join(ROOT, 'dist/node/server.js');
@@ -59,6 +65,12 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** another server bundle than SERVER (a DR_BROKEN_SERVER build, for example) */
   server?: string;
+  /**
+   * the workspace's report files, URI → text, as the client answers the server's
+   * disclosureReport/workspaceReports and readWorkspaceReport requests (initializationOptions
+   * workspaceReports: true); tests may change the map, then call reportChanged()
+   */
+  workspaceReports?: Map<string, string>;
 }
 
 export interface TestServer {
@@ -81,6 +93,10 @@ export interface TestServer {
   change(uri: string, version: number, text: string): Promise<void>;
   save(uri: string): Promise<void>;
   close(uri: string): Promise<void>;
+  /** disclosureReport/workspaceReportChanged: a workspace report file changed (or was deleted) */
+  reportChanged(uri: string, deleted?: boolean): Promise<void>;
+  /** the URIs the server asked to read (disclosureReport/readWorkspaceReport), in order */
+  reportReads: string[];
   /** workspace/didChangeWatchedFiles: these files changed */
   filesChanged(uris: string[]): Promise<void>;
   /** resolves when the server has asked for the settings (workspace/configuration) `count` times in all */
@@ -152,6 +168,15 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     appliedEdits.push(p);
     return options.applyEdits === false ? { applied: false, failureReason: 'test refused' } : { applied: true };
   });
+  const reportReads: string[] = [];
+  const reports = options.workspaceReports;
+  if (reports) {
+    connection.onRequest(WORKSPACE_REPORTS_REQUEST, () => [...reports.keys()]);
+    connection.onRequest(READ_WORKSPACE_REPORT_REQUEST, (p: { uri: string }) => {
+      reportReads.push(p.uri);
+      return reports.get(p.uri) ?? null;
+    });
+  }
   connection.onRequest(RegistrationRequest.type, (p) => void registrations.push(...p.registrations));
   connection.onRequest(ShowMessageRequest.type, (p) => {
     messages.push(p);
@@ -181,7 +206,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
     processId: process.pid,
     rootUri: pathToFileURL(join(ROOT, 'test/fixtures')).toString(),
     capabilities,
-    initializationOptions: { locale: options.locale ?? 'en', debounceMs: options.debounceMs },
+    initializationOptions: { locale: options.locale ?? 'en', debounceMs: options.debounceMs, workspaceReports: !!reports },
     workspaceFolders: null,
   });
   await connection.sendNotification(InitializedNotification.type, {});
@@ -202,6 +227,8 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
       connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] }),
     save: (uri: string) => connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } }),
     close: (uri: string) => connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } }),
+    reportReads,
+    reportChanged: (uri: string, deleted?: boolean) => connection.sendNotification(WORKSPACE_REPORT_CHANGED, { uri, deleted }),
     filesChanged: (uris: string[]) =>
       connection.sendNotification(DidChangeWatchedFilesNotification.type, {
         changes: uris.map((uri): FileEvent => ({ uri, type: FileChangeType.Changed })),

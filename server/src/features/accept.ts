@@ -27,9 +27,11 @@ export async function acceptEntry(ctx: ServerContext, params: AcceptEntryParams)
   if (!readFile || !pathToUri || !dirname || !join || !relative || !reportPath) return fail(t('acceptNoFile'));
   const analyzed = await ctx.analyze(params.uri);
   if (!analyzed) return fail(t('notOpen'));
-  const finding = analyzed.analysis.findings.find(
-    (f) => f.code === params.code && sameRange(f.range, params.range) && f.expected === params.expected && f.actual === params.actual,
-  );
+  const finding = ctx
+    .findingsOf(analyzed)
+    .find(
+      (f) => f.code === params.code && sameRange(f.range, params.range) && f.expected === params.expected && f.actual === params.actual,
+    );
   if (!finding) return fail(t('acceptGone'));
 
   let configPath = analyzed.settings.configFile;

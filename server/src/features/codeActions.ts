@@ -75,9 +75,10 @@ export const codeActionsFeature: Feature = {
           if (wants(only, CodeActionKind.QuickFix)) {
             const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
             const accepting = writesAcceptances(ctx, uri);
-            for (const f of analysis.findings) {
+            const findings = ctx.findingsOf(analyzed);
+            for (const f of findings) {
               if (!overlaps(f.range, params.range)) continue;
-              const acceptable = accepting && canAccept(f, analysis.findings, analyzed.settings.acceptFile);
+              const acceptable = accepting && canAccept(f, findings, analyzed.settings.acceptFile);
               if (!f.fix && !acceptable) continue;
               // answer with the client's own diagnostic object where it has one, so the fix attaches to it
               const diagnostic =

@@ -3,6 +3,8 @@
 // document's current one, or older than one already published, is dropped. The work not yet done
 // (a debounce timer, a validation running, a change waiting for its settings) is counted in
 // serverStats.pendingValidations: zero means nothing more will be published for what was sent.
+// The findings across reports (carry-over…, ctx.findingsOf) are included, and a document is
+// published again when a report they compare it with changes (ctx.workspace.onAffected).
 
 import type { Diagnostic } from 'vscode-languageserver';
 import type { Feature, ServerContext } from '../context';
@@ -69,7 +71,7 @@ export const diagnosticsFeature: Feature = {
         return;
       }
       const analysis = ctx.analysisOf(current, settings);
-      const findings = BROKEN_SERVER ? [] : analysis.findings;
+      const findings = BROKEN_SERVER ? [] : ctx.findingsOf({ document: current, analysis, settings });
       publish(
         uri,
         version,
@@ -109,6 +111,10 @@ export const diagnosticsFeature: Feature = {
         void ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
       }),
     );
+    // a report of the same body changed (last year's, or a duplicate): publish again
+    ctx.workspace.onAffected((uris) => {
+      for (const uri of uris) if (ctx.documents.get(uri)) schedule(uri, 0);
+    });
     ctx.onSettingsChanged(() => {
       for (const document of ctx.documents.all()) schedule(document.uri, 0);
     });

@@ -1,12 +1,13 @@
 // Hover on a value cell: its table, row and column; for a derived cell (总计, （七）) the sum
-// written out; for a cell with findings, each message with the expected value.
+// written out; for a cell with findings, each message with the expected value (those across
+// reports included); on this year's 上年结转 or 现行有效 cell, last year's value and file.
 import { type Hover, type HoverParams, MarkupKind } from 'vscode-languageserver';
 import type { Feature, ServerContext } from '../context';
-import { type CellDescription, describeCell, formatMessage, type Lang } from '../core/index';
+import { type CellDescription, type CellFact, contains, describeCell, formatMessage, type Lang } from '../core/index';
 import { analyzedRequest } from '../guard';
 import { t } from '../strings';
 
-export function hoverMarkdown(d: CellDescription, lang: Lang): string {
+export function hoverMarkdown(d: CellDescription, lang: Lang, last?: { name: string; cell: CellFact }): string {
   const lines: string[] = [];
   const where = [`**${t('table')}${lang === 'zh' ? '' : ' '}${d.table}**${d.tableTitle ? ` ${d.tableTitle}` : ''}`];
   lines.push(where.join(''));
@@ -35,6 +36,7 @@ export function hoverMarkdown(d: CellDescription, lang: Lang): string {
       value = cell.value !== undefined ? `**${cell.value}**` : `\`${cell.raw}\``;
   }
   lines.push(`${t('value')}: ${value}`);
+  if (last) lines.push(`${t('lastYear', last.name, `${last.cell.row} / ${last.cell.column}`)}: ${last.cell.value ?? '?'}`);
 
   if (d.derived) {
     lines.push('', `${t('derivedCell')}:`, '', '```text', d.derived.expression, '```');
@@ -62,11 +64,14 @@ export const hoverFeature: Feature = {
         'hover',
         null,
         (p: HoverParams) => p.textDocument.uri,
-        ({ analysis }, params): Hover | null => {
-          const d = describeCell(analysis, params.position);
+        (analyzed, params): Hover | null => {
+          const d = describeCell(analyzed.analysis, params.position);
           if (!d) return null;
+          const own = new Set(analyzed.analysis.findings);
+          for (const f of ctx.findingsOf(analyzed)) if (!own.has(f) && contains(f.range, params.position)) d.findings.push(f);
+          const last = ctx.workspace.lastYear(params.textDocument.uri, params.position);
           return {
-            contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(d, ctx.lang) },
+            contents: { kind: MarkupKind.Markdown, value: hoverMarkdown(d, ctx.lang, last) },
             range: d.cell.range,
           };
         },

@@ -17,9 +17,9 @@ export const statusFeature: Feature = {
         'findingCount',
         null,
         (p: FindingCountParams) => p.uri,
-        ({ document, analysis, settings }, params): FindingCounts => {
-          const findings = settings.validate === 'off' || BROKEN_SERVER ? [] : analysis.findings;
-          return countFindings(params.uri, document.version, analysis.report.format, findings);
+        (analyzed, params): FindingCounts => {
+          const findings = analyzed.settings.validate === 'off' || BROKEN_SERVER ? [] : ctx.findingsOf(analyzed);
+          return countFindings(params.uri, analyzed.document.version, analyzed.analysis.report.format, findings);
         },
       ),
     );

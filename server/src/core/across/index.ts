@@ -16,11 +16,14 @@ export { bodyAndYear, type CellFact, type ReportFacts, reportFacts, type StockFa
 export interface BatchEntry {
   /** how findings name the report (the path as given on the command line, a URI in the editor) */
   file: string;
+  /** how messages name the report (default: `file`; the editor gives a URI's file name) */
+  name?: string;
   facts?: ReportFacts;
   /** the report's own configuration: its rule settings apply to its findings */
   config?: Config;
 }
 
+const nameOf = (e: BatchEntry) => e.name ?? e.file;
 const keyOf = (body: string, year: number) => `${body}\u0000${year}`;
 
 function severityOf(rule: BatchRule, config: Config | undefined): Severity | undefined {
@@ -68,7 +71,7 @@ export function compareReports(entries: readonly BatchEntry[]): Finding[][] {
 
 function duplicate(e: BatchEntry, others: BatchEntry[], severity: Severity): Finding {
   const f = e.facts!;
-  const names = others.map((o) => o.file).join(', ');
+  const names = others.map(nameOf).join(', ');
   return {
     code: duplicateReport.code,
     severity,
@@ -85,6 +88,7 @@ const comparable = (c: CellFact | undefined): c is CellFact & { value: number } 
 
 function carry(facts: ReportFacts, last: BatchEntry, severity: Severity): Finding[] {
   const prev = last.facts!;
+  const file = nameOf(last);
   const out: Finding[] = [];
   if (!facts.carriedIn || !prev.carriedOut) return out;
   facts.carriedIn.forEach((cell, i) => {
@@ -94,8 +98,8 @@ function carry(facts: ReportFacts, last: BatchEntry, severity: Severity): Findin
       code: carryOver.code,
       severity,
       message: {
-        zh: `上年结转（${cell.column}）为 ${cell.value}，但 ${last.file}（${prev.year}年）的结转下年度继续办理为 ${before.value}`,
-        en: `carried over (${cell.column}) is ${cell.value}, but ${last.file} (${prev.year}) carried ${before.value} over to this year`,
+        zh: `上年结转（${cell.column}）为 ${cell.value}，但 ${file}（${prev.year}年）的结转下年度继续办理为 ${before.value}`,
+        en: `carried over (${cell.column}) is ${cell.value}, but ${file} (${prev.year}) carried ${before.value} over to this year`,
       },
       range: cell.range,
       table: '三',
@@ -111,6 +115,7 @@ function carry(facts: ReportFacts, last: BatchEntry, severity: Severity): Findin
 
 function stock(facts: ReportFacts, last: BatchEntry, severity: Severity): Finding[] {
   const prev = last.facts!;
+  const file = nameOf(last);
   const out: Finding[] = [];
   if (!facts.stock || !prev.stock) return out;
   for (const s of facts.stock) {
@@ -122,8 +127,8 @@ function stock(facts: ReportFacts, last: BatchEntry, severity: Severity): Findin
       code: stockCarryOver.code,
       severity,
       message: {
-        zh: `${s.row}现行有效件数为 ${s.inForce.value}，但 ${last.file}（${prev.year}年）的 ${before.inForce.value} + 本年制发 ${s.issued.value} − 本年废止 ${s.repealed.value} = ${expected}`,
-        en: `${s.row}: ${s.inForce.value} in force, but ${last.file} (${prev.year}) had ${before.inForce.value}, + ${s.issued.value} issued − ${s.repealed.value} repealed = ${expected}`,
+        zh: `${s.row}现行有效件数为 ${s.inForce.value}，但 ${file}（${prev.year}年）的 ${before.inForce.value} + 本年制发 ${s.issued.value} − 本年废止 ${s.repealed.value} = ${expected}`,
+        en: `${s.row}: ${s.inForce.value} in force, but ${file} (${prev.year}) had ${before.inForce.value}, + ${s.issued.value} issued − ${s.repealed.value} repealed = ${expected}`,
       },
       range: s.inForce.range,
       table: '二',
