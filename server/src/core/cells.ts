@@ -56,6 +56,9 @@ export function classifyText(raw: string): { kind: CellKind; num?: NumberParse }
     }
     if (digits) return { kind: 'number', num: { value: Number(raw), decimals: 0, unsafe: false, negative: false } };
   }
+  // a character lost to a bad byte (U+FFFD, invalid-encoding): the figure cannot be known, not even
+  // its leading digits (1�9 may have been 139)
+  if (raw.includes('\ufffd')) return TEXT;
   const norm = normalizeDigits(raw).replace(/\s+/g, '');
   if (PLACEHOLDER_RE.test(norm)) return PLACEHOLDER;
   const num = parseNumber(norm);

@@ -88,6 +88,8 @@ export function normalizeLabel(s: string): string {
     else if (c === 0x201c || c === 0x201d || c === 0x201e || c === 0x201f) rep = '"';
     else if (c === 0x2018 || c === 0x2019) rep = "'";
     else if (isSpace(c)) rep = '';
+    // a character lost to a bad byte (invalid-encoding reports it): the label around it still names its row
+    else if (c === 0xfffd) rep = '';
     else continue;
     out += s.slice(from, i) + rep;
     from = i + 1;

@@ -24,6 +24,63 @@ function sectionOf(template: Template, title: string): Template['sections'][numb
   return longestMatch(normalizeLabel(title), template.sections, (s) => s.match)?.item;
 }
 
+/**
+ * How many of `p`'s characters `text` holds literally, where `text` may have lost characters to bad
+ * bytes: each run of U+FFFD stands for up to two characters, and a character beside one may be wrong
+ * (a bad byte can spoil its neighbour's bytes) and stand for one or none. -1: not held.
+ */
+function heldDamaged(text: string, p: string): number {
+  // memoised over (text position, phrase position): a heading is at most 56 characters
+  const memo = new Map<number, number>();
+  const near = (i: number) => text[i - 1] === '\ufffd' || text[i + 1] === '\ufffd';
+  const at = (i: number, j: number): number => {
+    if (j === p.length) return 0;
+    if (i === text.length) return -1;
+    const key = i * 1024 + j;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    let best = -1;
+    if (text[i] === '\ufffd') {
+      let n = i;
+      while (text[n] === '\ufffd') n++;
+      for (let k = 0; k <= 2 && j + k <= p.length; k++) best = Math.max(best, at(n, j + k));
+    } else {
+      if (text[i] === p[j]) {
+        const rest = at(i + 1, j + 1);
+        if (rest >= 0) best = rest + 1;
+      }
+      if (near(i)) for (let k = 0; k <= 1 && j + k <= p.length; k++) best = Math.max(best, at(i + 1, j + k));
+    }
+    memo.set(key, best);
+    return best;
+  };
+  let best = -1;
+  for (let i = 0; i < text.length; i++) best = Math.max(best, at(i, 0));
+  return best;
+}
+
+/**
+ * A heading with characters lost to bad bytes (U+FFFD; invalid-encoding reports them): the one
+ * section of which it holds the most characters literally, at least four (two under the section's
+ * own numeral), when it is no longer than that section's title and a few characters (a sentence
+ * holding the phrase is no heading).
+ */
+function damagedSectionOf(template: Template, heading: string): Template['sections'][number] | undefined {
+  // a stray byte can join its neighbours into a character outside the BMP (no heading has one)
+  const text = heading.replace(/[\s\u3000]+/g, '').replace(/[\ud800-\udfff]/g, '\ufffd');
+  let best: Template['sections'][number] | undefined;
+  let score = 0;
+  let tie = false;
+  for (const s of template.sections) {
+    const n = Math.max(...s.match.map((p) => heldDamaged(text, p)));
+    const own = /^[一二三四五六七八九十]+/.exec(s.title)?.[0];
+    if (n < 4 && !(n >= 2 && own && text.startsWith(own) && !/^[一二三四五六七八九十]/.test(text.slice(own.length)))) continue;
+    if (n > score) [best, score, tie] = [s, n, false];
+    else if (n === score) tie = true;
+  }
+  return tie || !best || text.length > best.title.length + 4 ? undefined : best;
+}
+
 function nonEmptyCells(line: RawLine): number {
   let n = 0;
   for (const c of line.cells) if (c.text.length && trimSpace(c.text)) n++;
@@ -56,8 +113,10 @@ export function findSections(lines: RawLine[], template: Template): Section[] {
       const text = mark ? mark[2] : first.text;
       const start = first.character + (mark ? mark[1].length : 0);
       const m = HEADING_RE.exec(text);
-      if (m) {
-        const s = sectionOf(template, m[2]);
+      // a heading with characters lost to bad bytes, its numeral or 、 perhaps among them
+      const damaged = text.includes('\ufffd');
+      if (m || damaged) {
+        const s = (m && sectionOf(template, m[2])) || (damaged ? damagedSectionOf(template, text) : undefined);
         // "四、结转下年度继续办理" is a table row, not a section: a heading has no values beside it
         if (s && !seen.has(s.index)) {
           seen.add(s.index);

@@ -8,7 +8,7 @@ import { normalizeLabel } from '../normalize';
 import type { BlockTemplate, RowTemplate, TableTemplate } from '../templates/index';
 import { type ClassifiedLine, hasValue, isFooter } from './lines';
 import { matchRowLabel } from './match';
-import { columnSpec, padMissing, rowSpec, unknownLine, wholeLine } from './values';
+import { cellsLost, columnSpec, LOST_CHARACTER, padMissing, rowSpec, unknownLine, wholeLine } from './values';
 
 const DECIMAL_RULE_RE = /保留\s*(\d+)\s*位小数/;
 
@@ -92,7 +92,8 @@ export function alignBlocks(lines: ClassifiedLine[], table: TableTemplate, out: 
     let valueCount: number;
     let extra: Cell[] = [];
     const pos = entry.positions;
-    if (pos && lc.labelEnd < pos[0]) {
+    const byPosition = pos !== undefined && lc.labelEnd < pos[0];
+    if (pos && byPosition) {
       // read each column at its header position, looking right over the header's merged span
       cells = pos.map((p, i) => {
         const end = i + 1 < pos.length ? pos[i + 1] : lc.cells.length;
@@ -107,6 +108,9 @@ export function alignBlocks(lines: ClassifiedLine[], table: TableTemplate, out: 
       cells = padMissing(t.slice(0, k), k, lc.line);
       extra = t.slice(k);
     }
+    // read by header position, a damaged line is never sure: a lost tab shifts every later cell
+    const lost = lc.damaged && (byPosition || cellsLost([lc], valueCount, extra.length, k));
+    if (lost) out.unsure ??= { reason: LOST_CHARACTER };
     entry.block.rows.push({
       spec: rowSpec(found.row),
       lineRange: wholeLine(lc.line),
@@ -114,6 +118,7 @@ export function alignBlocks(lines: ClassifiedLine[], table: TableTemplate, out: 
       cells,
       extra,
       valueCount,
+      ...(lost ? { uncertain: true, note: LOST_CHARACTER } : {}),
     });
   }
   for (const tpl of table.blocks) {

@@ -3,7 +3,7 @@
 import type { Cell, Table, TableBlock } from '../model';
 import type { TableTemplate } from '../templates/index';
 import { type ClassifiedLine, hasValue, isFooter } from './lines';
-import { alignValueCells, columnSpec, rowSpec, shapeOf, wholeLine } from './values';
+import { alignValueCells, cellsLost, columnSpec, LOST_CHARACTER, rowSpec, shapeOf, wholeLine } from './values';
 
 export function alignFlat(lines: ClassifiedLine[], table: TableTemplate, out: Table): void {
   const block = table.blocks[0];
@@ -38,6 +38,7 @@ export function alignFlat(lines: ClassifiedLine[], table: TableTemplate, out: Ta
   if (!shape.sparse) cells = cells.filter((c, i) => !(c.kind === 'blank' && i === 0));
   const lastLine = used[used.length - 1];
   const w = alignValueCells(lastLine, cells, k, { sparse: true, width: 0 });
+  if (cellsLost(used, w.valueCount, w.extra.length, k)) out.unsure ??= { reason: LOST_CHARACTER };
   for (let r = 0; r < block.rows.length; r++) {
     const rowCells = w.cells.slice(r * per, (r + 1) * per);
     const lineOf = rowCells.find((c) => c.kind !== 'missing')?.range.start.line ?? lastLine.line.line;

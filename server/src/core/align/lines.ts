@@ -22,7 +22,13 @@ export interface ClassifiedLine {
   values: Cell[];
   /** the cells were split at runs of spaces (PDF text), not at tabs: their positions are columns */
   spaced?: boolean;
+  /** a value cell holds U+FFFD (a bad byte, invalid-encoding): a lost character may have been a separator */
+  damaged?: boolean;
 }
+
+/** a cell of digits with a character lost to a bad byte (1�9, �84), or only that character: not label text */
+const DIGIT_BESIDE_LOST_RE = /[\d０-９]\ufffd|\ufffd[\d０-９]/;
+const DAMAGED_VALUE_RE = /^[\d０-９,，.．\s\ufffd]*$/;
 
 /** Cells of a line; a single-cell line "行政许可 97" (PDF text with spaces) is split at the spaces. */
 export function classifyLine(line: RawLine): ClassifiedLine {
@@ -40,9 +46,15 @@ export function classifyLine(line: RawLine): ClassifiedLine {
   }
   // the label is the text before the first value; text after a value is a (bad) value
   let labelEnd = -1;
+  let damaged = false;
   for (let i = 0; i < cells.length; i++) {
     const k = cells[i].kind;
     if (k === 'number' || k === 'annotated' || k === 'placeholder') break;
+    if (k === 'text' && cells[i].raw.includes('\ufffd') && DAMAGED_VALUE_RE.test(cells[i].raw)) {
+      damaged = true;
+      if (/[\d０-９]/.test(cells[i].raw)) break;
+      continue;
+    }
     if (k === 'text') labelEnd = i;
   }
   const labelCells = cells.slice(0, labelEnd + 1).filter((c) => c.kind !== 'blank');
@@ -50,6 +62,9 @@ export function classifyLine(line: RawLine): ClassifiedLine {
   const labelRange = labelCells.length ? { start: labelCells[0].range.start, end: labelCells[labelCells.length - 1].range.end } : undefined;
   const out: ClassifiedLine = { line, cells, labelEnd, label, labelRange, values: cells.slice(labelEnd + 1) };
   if (spaced) out.spaced = true;
+  // …or beside a digit anywhere (标签�14: the lost character may have been the tab before the first value)
+  if (damaged || out.values.some((c) => c.raw.includes('\ufffd')) || cells.some((c) => DIGIT_BESIDE_LOST_RE.test(c.raw)))
+    out.damaged = true;
   return out;
 }
 

@@ -8,7 +8,7 @@ import { pointRange } from '../text';
 import { type ClassifiedLine, hasValue, isFooter } from './lines';
 import { matchRowLabel } from './match';
 import { anchorsNear, readByPosition } from './spaced';
-import { alignValueCells, columnSpec, rowSpec, shapeOf, unknownLine, wholeLine } from './values';
+import { alignValueCells, cellsLost, columnSpec, LOST_CHARACTER, rowSpec, shapeOf, unknownLine, wholeLine } from './values';
 
 type Found = { row: RowTemplate; note?: string };
 
@@ -42,6 +42,10 @@ export function alignRows(lines: ClassifiedLine[], table: TableTemplate, out: Ta
         w = { ...w, unsure: true };
         out.unsure ??= { reason: 'space-separated values not clearly under one column each (figures run together?)' };
       } else w = { cells: read, extra: [], valueCount: k };
+    }
+    if (cellsLost([lc], w.valueCount, w.extra.length, k)) {
+      w = { ...w, unsure: true };
+      out.unsure ??= { reason: LOST_CHARACTER };
     }
     const r: TableRow = {
       spec: rowSpec(row),

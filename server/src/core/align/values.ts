@@ -82,6 +82,14 @@ function gridColumns(lines: ClassifiedLine[], k: number, width: number): Pick<Ta
   return { columns };
 }
 
+/** why a damaged row is not read (ClassifiedLine.damaged): a lost character may have been a tab */
+export const LOST_CHARACTER = 'a character of this row was lost to a bad byte (invalid-encoding): which cell is which cannot be told';
+
+/** a row from damaged lines whose cells do not come out at the template's count: they cannot be counted */
+export function cellsLost(lines: ClassifiedLine[], valueCount: number, extra: number, k: number): boolean {
+  return lines.some((lc) => lc.damaged) && (valueCount !== k || extra > 0);
+}
+
 /** The whole line, as a range. */
 export function wholeLine(line: RawLine): Range {
   return lineRange(line.line, line.text.length);
