@@ -62,7 +62,8 @@ export function classifyLine(line: RawLine): ClassifiedLine {
   const labelRange = labelCells.length ? { start: labelCells[0].range.start, end: labelCells[labelCells.length - 1].range.end } : undefined;
   const out: ClassifiedLine = { line, cells, labelEnd, label, labelRange, values: cells.slice(labelEnd + 1) };
   if (spaced) out.spaced = true;
-  // …or beside a digit anywhere (标签�14: the lost character may have been the tab before the first value)
+  // a lost character in the values, or beside a digit anywhere (a label then a figure with U+FFFD
+  // between them: it may have been the tab before the first value)
   if (damaged || out.values.some((c) => c.raw.includes('\ufffd')) || cells.some((c) => DIGIT_BESIDE_LOST_RE.test(c.raw)))
     out.damaged = true;
   return out;
