@@ -3,6 +3,7 @@
 // the property tests assert the transformed text gives the clean text's findings.
 //   withSpacerColumn   an HTML colspan's covered cell: an empty cell at one grid index of every table-三 line
 //   gluedRows, gluedTable4   crawled text: a row's figures run together as one string of digits
+//   fullWidthTables   tables 三 and 四 in full-width digits
 
 /** The 0-based line range [from, to) of section `heading`'s body: up to the next line starting with `next`. */
 export function sectionLines(lines: string[], heading: string, next: string): [number, number] {
@@ -204,6 +205,15 @@ export function gluedTable4(text: string): string {
     const cells = lines[i].split('\t');
     if (cells.length === 15 && cells.every((c) => /^\d+$/.test(c))) lines[i] = cells.join('');
   }
+  return lines.join(eol);
+}
+
+/** The digits of tables 三 and 四 written full-width (`２７００２０１３０`), as some CMS pages have them. */
+export function fullWidthTables(text: string): string {
+  const { lines, eol } = splitEol(text);
+  const [from] = sectionLines(lines, '三、收到和处理', '四、政府信息公开行政复议');
+  const [, to] = sectionLines(lines, '四、政府信息公开行政复议', '五、');
+  for (let i = from; i < to; i++) lines[i] = lines[i].replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
   return lines.join(eol);
 }
 

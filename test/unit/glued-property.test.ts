@@ -1,5 +1,5 @@
 // Property: a generated report whose rows lost their separators (crawled text: `label<TAB>270020130`,
-// the label glued to the digits, table 四's 15 values as one run) never gives an arithmetic finding
+// the label glued to the digits, table 四's 15 values as one run, full-width digits) never gives an arithmetic finding
 // the clean text does not: consistent, none at all; with one number changed, only findings the clean
 // text gives too. Fix-all never touches a glued line (its cells were inferred), and the property is
 // not vacuous: many runs do read glued rows (a glued-digits finding).
@@ -18,6 +18,7 @@ const STYLES: Record<string, (text: string) => string> = {
   'label glued to digits': (t) => messy.gluedRows(t, false),
   'table 四 as one run': messy.gluedTable4,
   'both tables': (t) => messy.gluedTable4(messy.gluedRows(t)),
+  'both tables, full-width digits': (t) => messy.fullWidthTables(messy.gluedTable4(messy.gluedRows(t, false))),
 };
 
 const key = (f: { code: string; table?: string; row?: string; column?: string; expected?: number; actual?: number }) =>

@@ -17,7 +17,7 @@
 // are read as they are.
 import { makeCell } from '../cells';
 import type { Cell, Range, RawLine, Table } from '../model';
-import { normalizeLabel } from '../normalize';
+import { normalizeDigits, normalizeLabel } from '../normalize';
 import { type CellRef, solveRelations } from '../relations';
 import type { BlockTemplate, TableTemplate, Template } from '../templates/index';
 import { type ClassifiedLine, hasValue } from './lines';
@@ -124,7 +124,7 @@ function isCount(s: string): boolean {
  * fewer than `per` values, all plain digits, at least `per` digits in all, and one of them no count
  * (too long, a leading zero) or the only one; or no value and the label's last cell ending in at
  * least `per` digits (the label glued to them). Its label cells and digit runs; else undefined.
- * A tab between two runs is a cell boundary, as a space is in crawled text.
+ * A tab between two runs is a cell boundary, as a space is in crawled text; full-width digits are digits.
  */
 export function gluedLine(lc: ClassifiedLine, per: number): GluedSegment | undefined {
   // (space-separated PDF text: a blank cell is only spaces, so a space is no sure cell boundary)
@@ -134,13 +134,13 @@ export function gluedLine(lc: ClassifiedLine, per: number): GluedSegment | undef
   const vals = lc.values.slice(at.indexOf(true), at.lastIndexOf(true) + 1);
   let cells = lc.cells.slice(0, lc.labelEnd + 1);
   const last = cells[cells.length - 1];
-  const tail = !vals.length && last ? /[0-9]+$/.exec(last.raw) : null;
+  const tail = !vals.length && last ? /[0-9０-９]+$/.exec(last.raw) : null;
   const src = tail ? [{ raw: tail[0], range: { start: { character: last.range.end.character - tail[0].length } } }] : vals;
   const runs: DigitRun[] = src.map((c) => ({
     line: lc.line.line,
     start: c.range.start.character,
     end: c.range.start.character + c.raw.length,
-    digits: c.raw,
+    digits: normalizeDigits(c.raw),
   }));
   const digits = runs.map((r) => r.digits);
   if (!runs.length || runs.length >= per || digits.join('').length < per || !digits.every((d) => /^[0-9]+$/.test(d))) return undefined;
