@@ -2,6 +2,7 @@
 // says the group may be written as one row (`oneRow`); that row stands for the three sub-rows.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { analyze, applyEdits, fixAllEdits } from '../../server/src/core/index';
 import { parseTemplate, TEMPLATES } from '../../server/src/core/templates/index';
 import { consistentTable3, consistentTable4, renderReport, rng } from '../support/report';
@@ -98,4 +99,43 @@ test('oneRow is template data: the built-in 2021 （六） group has it, and a c
   const groups = copy.tables.flatMap((t) => t.blocks).flatMap((b) => b.groups ?? []);
   groups[0].oneRow = 'yes';
   assert.match(parseTemplate(copy).errors.join('\n'), /oneRow/);
+});
+
+test('property: a mixed report (2021, with the 2019 single （六） row) gives the findings and fixes of the same tables in a 2019 report', () => {
+  const key = (text: string) =>
+    analyze(text)
+      .findings.filter((f) => f.table === '三' || f.table === '四')
+      .map((f) => `${f.code}|${f.table}|${f.row}|${f.column}|${f.expected}|${f.actual}`)
+      .sort();
+  // each fix as its line below table 三's heading and its value: the two reports differ above that (table 二)
+  const fixes = (text: string) => {
+    const t3 = text.split('\n').findIndex((l) => l.startsWith('三、'));
+    return fixAllEdits(analyze(text))
+      .filter((e) => e.range.start.line > t3)
+      .map((e) => `${e.range.start.line - t3}|${e.newText.trim()}`);
+  };
+  let found = 0;
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+      fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 6 }), fc.integer({ min: -3, max: 9 })), { maxLength: 2 }),
+      (seed, changes) => {
+        const { table3, table4 } = mixed(seed);
+        for (const [r, c, d] of changes) {
+          const row = table3.grid[r % table3.grid.length];
+          row[c] = Math.max(0, row[c] + d);
+        }
+        const asMixed = renderReport({ format: '2021', table3, table4 });
+        const as2019 = renderReport({ format: '2019', table3, table4 });
+        assert.equal(analyze(asMixed).report.format, '2021');
+        assert.deepEqual(key(asMixed), key(as2019));
+        // the same derived cells rewritten to the same values
+        assert.deepEqual(fixes(asMixed), fixes(as2019));
+        if (key(asMixed).length) found++;
+        if (!changes.length) assert.deepEqual(key(asMixed), []);
+      },
+    ),
+    { seed: 20261204, numRuns: 150 },
+  );
+  assert.ok(found > 50, `only ${found} of 150 mixed reports had a finding to compare`);
 });
