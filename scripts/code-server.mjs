@@ -72,6 +72,7 @@ export const WORKSPACE = /** @type {Record<string, { name: string, from: string 
 export function testWorkspace(prefix) {
   const dest = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   for (const { name, from } of Object.values(WORKSPACE)) {
+    fs.mkdirSync(path.dirname(path.join(dest, name)), { recursive: true });
     fs.copyFileSync(path.join(ROOT, from), path.join(dest, name));
     fs.chmodSync(path.join(dest, name), 0o644);
   }

@@ -1,5 +1,6 @@
 // Client logic shared by the Node extension (extension.ts) and the web extension (browser.ts):
-// client options, the Recalculate Totals command, the status bar item and plain-text detection.
+// client options, the Recalculate Totals command, the status bar item and plain-text detection;
+// the workspace's report files for the server's index (workspaceFiles.ts).
 // The language client itself (Node: IPC child process; web: worker) is made by each entry.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
@@ -19,6 +20,7 @@ import { looksLikeReport } from './detect';
 import { registerDocumentPrompt } from './documentPrompt';
 import { type DocumentViews, type RecalculateOptions, registerDocuments } from './documents';
 import { registerTableView } from './tableView';
+import { registerWorkspaceFiles } from './workspaceFiles';
 
 export function clientOptions(
   documentSelector: DocumentSelector,
@@ -27,7 +29,7 @@ export function clientOptions(
 ): LanguageClientOptions {
   const watcher = vscode.workspace.createFileSystemWatcher('**/.disclosure-report.json');
   context.subscriptions.push(watcher);
-  const initializationOptions: InitializationOptions = { locale: vscode.env.language, ...extra };
+  const initializationOptions: InitializationOptions = { locale: vscode.env.language, workspaceReports: true, ...extra };
   return {
     documentSelector,
     initializationOptions,
@@ -161,6 +163,7 @@ export function activateCommon(context: vscode.ExtensionContext, createClient: (
     standIn = undefined;
     client = createClient();
     activeClient = client;
+    registerWorkspaceFiles(context, client);
     starting = client.start().then(
       () => registerStatusBar(context, client!, analysed),
       (e: unknown) => {
