@@ -118,3 +118,68 @@ export function generateProse(random: () => number, o: ProseOptions): Prose {
   }
   return { paragraphs, planted };
 }
+
+export interface Wrapped {
+  lines: string[];
+  /** where character `k` of paragraph `p` went (its line among `lines`, its character there) */
+  at(p: number, k: number): { line: number; character: number };
+}
+
+/**
+ * Paragraphs as `pdftotext -layout` prints them: wrapped at a display width (CJK characters count
+ * two) anywhere but inside a run of digits, the first line indented, Arabic numbers spaced from the
+ * text around them (`申请 12 件`, sometimes a full-width space before the unit), page breaks between
+ * lines (a page number, blank lines, a form feed), and some paragraphs' lead-in `（二）依申请公开。`
+ * printed as a heading line of its own.
+ */
+export function wrapLikePdf(paragraphs: string[], random: () => number, width = 48 + Math.floor(random() * 24)): Wrapped {
+  const lines: string[] = [];
+  const where = paragraphs.map(() => new Map<number, { line: number; character: number }>());
+  const w = (s: string) => [...s].reduce((n, c) => n + (c.charCodeAt(0) >= 0x2e80 ? 2 : 1), 0);
+  let page = 2;
+  paragraphs.forEach((text, p) => {
+    // [source index or -1, character]
+    const chars: [number, string][] = [];
+    let from = 0;
+    const lead = '（二）依申请公开。';
+    if (text.startsWith(lead) && random() < 0.5) {
+      lines.push(`    （二）依申请公开情况`);
+      from = lead.length;
+    }
+    for (let k = from; k < text.length; k++) {
+      const digit = /[0-9]/.test(text[k]);
+      const prevDigit = k > from && /[0-9]/.test(text[k - 1]);
+      if (digit !== prevDigit && k > from && random() < 0.7)
+        chars.push([-1, prevDigit && text[k] === '件' && random() < 0.3 ? '\u3000' : ' ']);
+      chars.push([k, text[k]]);
+    }
+    let line = '      ';
+    let row: [number, number][] = [];
+    const flush = (last: boolean) => {
+      const trimmed = line.trimEnd();
+      lines.push(trimmed);
+      for (const [k, c] of row) where[p].set(k, { line: lines.length - 1, character: c });
+      line = '';
+      row = [];
+      if (!last && random() < 0.15) {
+        lines.push(...(random() < 0.5 ? ['', `                    - ${page++} -`] : [`- ${page++} -`]));
+        line = '\f';
+      }
+    };
+    for (let i = 0; i < chars.length; i++) {
+      // a run of digits stays on one line
+      let run = 1;
+      while (/[0-9]/.test(chars[i][1]) && i + run < chars.length && /[0-9]/.test(chars[i + run][1])) run++;
+      const piece = chars.slice(i, i + run);
+      if (w(line) + w(piece.map((c) => c[1]).join('')) > width && line.trim() !== '') flush(false);
+      for (const [k, c] of piece) {
+        if ((line === '' || line === '\f') && /\s/.test(c)) continue; // no leading space after a wrap
+        if (k >= 0) row.push([k, line.length]);
+        line += c;
+      }
+      i += run - 1;
+    }
+    if (line.trim() !== '') flush(true);
+  });
+  return { lines, at: (p, k) => where[p].get(k)! };
+}

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { analyze } from '../../server/src/core/index';
 import { chineseValue, readNumber, readStatements } from '../../server/src/core/narrative/index';
-import { generateProse, toChinese } from '../support/prose';
+import { generateProse, toChinese, wrapLikePdf } from '../support/prose';
 import { consistentTable3, consistentTable4, generateReport, renderReport, renderTable2, rng } from '../support/report';
 
 const narrative = (text: string) => analyze(text).findings.filter((f) => f.code === 'narrative-mismatch');
@@ -157,4 +157,73 @@ test('property: true statements and distractors never fire; a planted false figu
 test('generated reports without prose statements have no narrative finding', () => {
   for (let seed = 1; seed < 40; seed++) assert.deepEqual(narrative(generateReport(seed, seed % 2 ? '2021' : '2019').text), []);
   assert.deepEqual(readStatements(analyze('').report), []);
+});
+
+test('property: prose wrapped as PDF text (a break anywhere in a statement, page numbers, spaced numbers): the same findings, at the number', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }), (seed, plant) => {
+      const r = rng(seed);
+      const format = seed % 3 === 0 ? '2019' : '2021';
+      const table3 = consistentTable3(format, r);
+      const table4 = consistentTable4(r, format);
+      const table2 = renderTable2(format, r);
+      const inForce = format === '2021' ? Number(table2.find((l) => l.startsWith('行政规范性文件\t'))!.split('\t')[3]) : undefined;
+      const prose = generateProse(r, { agency: '某某区人民政府', year: 2023, table3, table4, normativeInForce: inForce, plant });
+      const wrapped = wrapLikePdf(prose.paragraphs, r);
+      const render = (lines: string[]) =>
+        renderReport({ format, table2, table3, table4, prose: lines, agency: '某某区人民政府', year: 2023 });
+      const text = render(wrapped.lines);
+      const found = narrative(text);
+      const first = text.split('\n').indexOf(wrapped.lines[0]);
+      const shown = wrapped.lines.join('\n');
+      if (!prose.planted) {
+        assert.deepEqual(found, [], shown);
+        return;
+      }
+      assert.equal(found.length, 1, shown);
+      const { paragraph, offset, text: planted } = prose.planted;
+      const start = wrapped.at(paragraph, offset);
+      const end = wrapped.at(paragraph, offset + planted.length - 1);
+      assert.deepEqual(
+        found[0].range,
+        { start: { ...start, line: first + start.line }, end: { line: first + end.line, character: end.character + 1 } },
+        shown,
+      );
+      assert.deepEqual([found[0].expected, found[0].actual], [prose.planted.expected, prose.planted.actual]);
+      // the same finding as the paragraphs on one line each
+      const clean = narrative(render(prose.paragraphs));
+      assert.deepEqual(
+        found.map((f) => [f.row, f.column, f.expected, f.actual]),
+        clean.map((f) => [f.row, f.column, f.expected, f.actual]),
+      );
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('a statement wrapped over two lines is read; a heading line, a short last line and a department before the break are not joined into it', () => {
+  const { table3 } = withProse([]);
+  const t = table3.grid[0][6];
+  const wrong = t + 4;
+  const pad = '全年通过门户网站发布各类政策文件和解读材料共计若干'; // a full line of the text block
+  const once = (lines: string[]) => narrative(withProse(lines).text);
+  // the break inside the phrase, between number and unit, with a page number between
+  for (const lines of [
+    [`${pad}，本年度共收到政府信息公开申`, `请${wrong}件。`],
+    [`${pad}，本年度共收到政府信息公开申请${wrong}`, '件。'],
+    [`${pad}，本年度共收到政府信息公开申请 ${wrong}`, '', '              - 3 -', '', `\f 件。`],
+    [`${pad}。本年度共收到政府信息公开申请　${wrong}　件。`],
+  ]) {
+    const found = once(lines);
+    assert.equal(found.length, 1, lines.join('⏎'));
+    assert.equal(found[0].actual, wrong);
+  }
+  assert.deepEqual(once([`${pad}，本年度共收到政府信息公开申`, `请${t}件。`]), [], 'true: silent');
+  // a department before the break keeps the statement about the department
+  assert.deepEqual(once([`${pad}，区教育局`, `受理政府信息公开申请${wrong}件。`]), []);
+  // a short heading line before a statement does not pull it into the heading
+  assert.equal(once(['（二）依申请公开情况', `${pad}，本年度共收到政府信息公开申`, `请${wrong}件。`]).length, 1);
+  assert.equal(once([`（二）依申请公开情况`, `本年度共收到政府信息公开申请${wrong}件。`]).length, 1);
+  // digits on both sides of a break are two numbers: 1 / 2件 is not 12
+  assert.deepEqual(once([`${pad}，本年度共收到政府信息公开申请${t}1`, '2件。']), []);
 });

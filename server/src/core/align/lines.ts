@@ -112,7 +112,11 @@ function splitSpaced(cell: Cell, line: RawLine): Cell[] | undefined {
 export function isFooter(lc: ClassifiedLine): boolean {
   // (pdftotext -layout centres the page number: long runs of spaces before it)
   if (lc.line.text.length > 200) return false;
-  const t = trimSpace(lc.line.text);
+  return isFooterText(trimSpace(lc.line.text));
+}
+
+/** a page number's text (trimmed) */
+export function isFooterText(t: string): boolean {
   return t.length < 24 && FOOTER_RE.test(t.replace(/\s+/g, ' '));
 }
 

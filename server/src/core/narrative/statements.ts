@@ -142,7 +142,8 @@ const STATIC_SCOPE = [scopeSource(false), scopeSource(true)];
 /** What stands between the clause start and the phrase in each statement: the body's own names, its year. */
 export function scopePattern(agency: string | undefined, year: number | undefined, subset: boolean): RegExp {
   const own = agency ? [agency, agency.replace(/人民政府/, '政府'), agency.replace(/人民政府$/, '')].filter((s) => s.length >= 2) : [];
-  const years = year ? [`${year}年度`, `${year}年`] : [];
-  const words = [...new Set([...own, ...years])].sort((a, b) => b.length - a.length).map(escapeRe);
+  const words = [...new Set(own)].sort((a, b) => b.length - a.length).map(escapeRe);
+  // the year as PDF text spaces it too (2024 年)
+  if (year) words.push(`${year}\\s*年度?`);
   return new RegExp(`^(?:${[...words, STATIC_SCOPE[subset ? 1 : 0]].join('|')}|[\\s，,])*$`);
 }
