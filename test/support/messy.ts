@@ -223,3 +223,27 @@ export function changedLines(clean: string, glued: string): number[] {
   const b = glued.split(/\r?\n/);
   return b.flatMap((l, i) => (l !== a[i] ? [i] : []));
 }
+
+/**
+ * Table 四 with an empty covered cell at grid index `at` (0–15; -1: none) of its header lines and its line of
+ * fifteen values; `headers: false` also drops the header lines, leaving nothing to tell a spacer by.
+ * `blank` makes the zeros of the values line blank cells (a real blank value under its own header).
+ */
+export function withTable4Spacer(text: string, at: number, o: { headers?: boolean; blank?: boolean } = {}): string {
+  const { lines, eol } = splitEol(text);
+  const [from, to] = sectionLines(lines, '四、政府信息公开行政复议', '五、');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const cells = lines[i].split('\t');
+    if (i < from || i >= to || cells.length < 15) {
+      out.push(lines[i]);
+      continue;
+    }
+    const values = cells.every((c) => /^\d+$/.test(c));
+    if (!values && o.headers === false) continue;
+    const row = values && o.blank ? cells.map((c) => (c === '0' ? '' : c)) : cells;
+    if (at >= 0) row.splice(at, 0, '');
+    out.push(row.join('\t'));
+  }
+  return out.join(eol);
+}

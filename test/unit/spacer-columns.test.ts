@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { analyze, applyEdits, fixAllEdits } from '../../server/src/core/index';
-import { withBlankColumn, withSpacerColumn } from '../support/messy';
+import { withBlankColumn, withSpacerColumn, withTable4Spacer } from '../support/messy';
 import { consistentTable3, consistentTable4, renderReport, rng } from '../support/report';
 
 const key = (text: string) =>
@@ -107,4 +107,48 @@ test('the covered cell of a two-column header in an HTML copy: the issue’s 11 
     table3.grid,
   );
   assert.equal(applyEdits(text, fixAllEdits(analyze(text))), text);
+});
+
+test('property: table 四 with a spacer column (under its header lines) → the clean text’s findings and fixes; without headers, nothing checked', () => {
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+      fc.constantFrom('2021' as const, '2019' as const),
+      fc.integer({ min: 0, max: 15 }),
+      fc.boolean(),
+      fc.option(fc.tuple(fc.integer({ min: 0, max: 2 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 1, max: 9 })), {
+        nil: undefined,
+      }),
+      (seed, format, at, blank, change) => {
+        const random = rng(seed);
+        const table3 = consistentTable3(format, random);
+        const table4 = consistentTable4(random, format);
+        if (change) table4.grid[change[0]][change[1]] += change[2];
+        const clean = renderReport({ table3, table4 });
+        // zeros written blank (a blank 总计 is an empty-total, with or without the spacer)
+        const base = withTable4Spacer(clean, -1, { blank });
+        const spaced = withTable4Spacer(clean, at, { blank });
+        assert.notEqual(spaced, clean);
+        assert.deepEqual(key(spaced), key(base), spaced);
+        const fixed = applyEdits(spaced, fixAllEdits(analyze(spaced)));
+        assert.equal(applyEdits(fixed, fixAllEdits(analyze(fixed))), fixed, 'fix twice = fix once');
+        if (!blank) assert.equal(withTable4Spacer(applyEdits(clean, fixAllEdits(analyze(clean))), at), fixed);
+        if (!change && !blank) assert.equal(fixed, spaced, 'a consistent table: fix-all changes nothing');
+        // no header lines: a blank cell inside the values cannot be told from a spacer
+        if (at > 0 && at < 15) {
+          const bare = analyze(withTable4Spacer(clean, at, { headers: false }));
+          const four = bare.findings.filter((f) => f.table === '四');
+          assert.ok(!four.some((f) => f.severity === 'error'), four.map((f) => f.code).join());
+          assert.ok(
+            !fixAllEdits(bare).some(
+              (e) =>
+                bare.report.tables.find((t) => t.id === '四')!.range.start.line <= e.range.start.line &&
+                e.range.start.line <= bare.report.tables.find((t) => t.id === '四')!.range.end.line,
+            ),
+          );
+        }
+      },
+    ),
+    { seed: 20261204, numRuns: 200 },
+  );
 });

@@ -35,9 +35,14 @@ export function alignFlat(lines: ClassifiedLine[], table: TableTemplate, out: Ta
     out.unsure = { reason: `one value per line: the order of the table's ${k} values cannot be trusted` };
   }
   const shape = shapeOf(used, k);
-  if (!shape.sparse) cells = cells.filter((c, i) => !(c.kind === 'blank' && i === 0));
+  const spaced = used.length === 1 ? spacers(used[0].cells, lines, k) : undefined;
+  if (spaced === 'unsure')
+    out.unsure ??= { reason: `${cells.length} cells for ${k} values, and which blank ones are spacer columns cannot be told` };
+  else if (!spaced && !shape.sparse) cells = cells.filter((c, i) => !(c.kind === 'blank' && i === 0));
   const lastLine = used[used.length - 1];
-  const w = alignValueCells(lastLine, cells, k, { sparse: true, width: 0 });
+  const w = Array.isArray(spaced)
+    ? { cells: spaced, extra: [], valueCount: k }
+    : alignValueCells(lastLine, cells, k, { sparse: true, width: 0 });
   if (cellsLost(used, w.valueCount, w.extra.length, k)) out.unsure ??= { reason: LOST_CHARACTER };
   for (let r = 0; r < block.rows.length; r++) {
     const rowCells = w.cells.slice(r * per, (r + 1) * per);
@@ -53,4 +58,19 @@ export function alignFlat(lines: ClassifiedLine[], table: TableTemplate, out: Ta
       ...(out.unsure ? { uncertain: true, note: out.unsure.reason } : {}),
     });
   }
+}
+
+/**
+ * Table 四's one line of values read by its header lines: a blank cell with a header cell of its
+ * own above it (a header line with text at that index) is a blank value; one without is a spacer
+ * (an HTML colspan's covered cell, or the empty label cell). When that leaves exactly the values,
+ * they are the line; when the line has more cells than values and it does not (or no header line
+ * tells), which cells are spacers cannot be told: 'unsure'. Otherwise the line is read as before.
+ */
+function spacers(cells: Cell[], lines: ClassifiedLine[], k: number): Cell[] | 'unsure' | undefined {
+  if (!cells.some((c) => c.kind === 'blank')) return undefined;
+  const headers = lines.filter((lc) => !hasValue(lc.cells) && lc.cells.some((c) => c.kind === 'text'));
+  const kept = headers.length ? cells.filter((c, j) => c.kind !== 'blank' || headers.some((h) => h.cells[j]?.kind === 'text')) : [];
+  if (kept.length === k) return kept;
+  return cells.length > k && cells.slice(1).some((c) => c.kind === 'blank') ? 'unsure' : undefined;
 }
