@@ -1,5 +1,5 @@
 // The bundles as esbuild.mjs writes them (built here into a temporary folder, so the dist/ other
-// tests use is left alone): every bundle the text path loads stays ≤ 500 KiB and holds no reader
+// tests use is left alone): every bundle the text path loads stays ≤ 600 KiB and holds no reader
 // (no pdf.js, no parse5, not the readers' own code), the readers' bundles hold them (so the check
 // can fail), and the readers load on first use only — on Node by `require` of dist/readers.cjs, in a
 // web worker by `importScripts` of dist/web/readers.js — and read a PDF there.
@@ -18,7 +18,10 @@ import type { Readers } from '../../server/src/loadReaders';
 import { workerGlobal } from '../support/workerGlobal';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const LIMIT = 500 * 1024;
+// The limit catches what must never be on the text path: a reader (pdf.js alone is ~1.7 MB) or a heavy
+// dependency (zod's classic build with every locale, ~440 KB). It was 500 KiB until the Node server,
+// with the workspace index, came within 3 KB of it; 600 KiB costs ~3 ms more compile at start.
+const LIMIT = 600 * 1024;
 /** the bundles a text report's path loads: the extension, the language server, the CLI, the table view */
 const TEXT_PATH = ['node/extension.js', 'node/server.js', 'web/extension.cjs', 'web/server.js', 'cli.js', 'webview/tableView.js'];
 const READERS = ['readers.cjs', 'web/readers.js'];
@@ -34,7 +37,7 @@ before(() => {
 });
 after(() => rmSync(out, { recursive: true, force: true }));
 
-test('every bundle on the text path is ≤ 500 KiB and holds no reader; the readers are in their own bundles', () => {
+test('every bundle on the text path is ≤ 600 KiB and holds no reader; the readers are in their own bundles', () => {
   const sizes: Record<string, number> = {};
   for (const f of [...TEXT_PATH, ...READERS]) sizes[f] = statSync(join(out, f)).size;
   for (const f of TEXT_PATH) {
