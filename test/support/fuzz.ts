@@ -350,7 +350,8 @@ export function messyBases(): { name: string; text: string }[] {
     { name: 'crawled', text: base.replace(/\t/g, '') },
     { name: 'glued rows, label<TAB>digits', text: messy.gluedRows(base) },
     { name: 'glued rows, small figures (read)', text: messy.gluedRows(small) },
-    { name: 'glued rows, label glued to digits', text: messy.gluedTable4(messy.gluedRows(base, false)) },
+    { name: 'glued rows, label<SPACE>digits', text: messy.gluedRows(small, ' ') },
+    { name: 'glued rows, label glued to digits', text: messy.gluedTable4(messy.gluedRows(base, '')) },
     { name: 'table 四 as one run', text: messy.gluedTable4(base) },
     // the longest runs the search takes on (7 cells of 7 digits), and one digit more
     {

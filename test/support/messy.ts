@@ -181,10 +181,10 @@ export function withTypos(text: string, labels: string[]): string {
 
 /**
  * Crawled page text that lost the separators between a row's figures: every table-三 line with a
- * label and then exactly 7 integer cells keeps its label cells, then (after a tab, or glued
- * directly to the label when `tab` is false) its 7 values as one run of digits (`270020130`).
+ * label and then exactly 7 integer cells keeps its label cells, then `sep` (a tab, a space, or ''
+ * for the label glued directly to them) and its 7 values as one run of digits (`270020130`).
  */
-export function gluedRows(text: string, tab = true): string {
+export function gluedRows(text: string, sep = '\t'): string {
   const { lines, eol } = splitEol(text);
   const [from, to] = sectionLines(lines, '三、收到和处理', '四、政府信息公开行政复议');
   for (let i = from; i < to; i++) {
@@ -192,7 +192,7 @@ export function gluedRows(text: string, tab = true): string {
     const values = cells.slice(-7);
     const label = cells.slice(0, -7);
     if (cells.length < 8 || !values.every((c) => /^\d+$/.test(c)) || !label.some((c) => /\D/.test(c))) continue;
-    lines[i] = label.join('\t') + (tab ? '\t' : '') + values.join('');
+    lines[i] = label.join('\t') + sep + values.join('');
   }
   return lines.join(eol);
 }

@@ -127,8 +127,9 @@ function isCount(s: string): boolean {
  * A tab between two runs is a cell boundary, as a space is in crawled text; full-width digits are digits.
  */
 export function gluedLine(lc: ClassifiedLine, per: number): GluedSegment | undefined {
-  // (space-separated PDF text: a blank cell is only spaces, so a space is no sure cell boundary)
-  if (lc.spaced) return undefined;
+  // (space-separated PDF text: a blank cell is only spaces, so a space is no sure cell boundary;
+  // one run after the label has none inside it)
+  if (lc.spaced && lc.values.length > 1) return undefined;
   // (blank cells before and after the values say nothing; a blank between them is a cell of its own)
   const at = lc.values.map((c) => c.kind !== 'blank');
   const vals = lc.values.slice(at.indexOf(true), at.lastIndexOf(true) + 1);
