@@ -247,3 +247,22 @@ export function withTable4Spacer(text: string, at: number, o: { headers?: boolea
   }
   return out.join(eol);
 }
+
+/**
+ * `pdftotext` without -layout where some labels print far from their values: the report as one
+ * value per line (oneValuePerLine), with the `count` table-三 rows from the `from`-th on written as
+ * their values alone, and their labels listed one per line after the table's last values.
+ */
+export function labelsApart(text: string, from: number, count: number): string {
+  const { lines, eol } = splitEol(text);
+  const rows = table3Rows(lines);
+  const moved = rows.slice(from, from + count);
+  const end = rows[rows.length - 1].at;
+  const labels = moved.map((r) => r.label);
+  for (const r of [...rows].reverse()) {
+    const values = r.values.flatMap((v) => [v, '']);
+    const listed = r.at === end ? labels : [];
+    lines.splice(r.at, 1, ...(moved.includes(r) ? values : [r.label, '', ...values]), ...listed);
+  }
+  return lines.join(eol);
+}

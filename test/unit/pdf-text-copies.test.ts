@@ -100,4 +100,16 @@ test('huaian-2024, pdftotext without -layout: no error, table 四 (values in dra
   const three = a.report.tables.find((x) => x.id === '三')!;
   assert.ok(!three.unreadable);
   assert.ok(three.blocks[0].rows.length >= 10, `rows read one value per line: ${three.blocks[0].rows.length}`);
+  // labels printed apart from their values: the runs of lone values between rows read are placed
+  // (二 + （一）（二）, （四）2, （五）4 … （六）3) and agree with -layout's reading; only row 一 (a header
+  // word 总计 among the labels above it) stays unplaced
+  const layout = analyze(read('huaian-2024.layout.txt')).report.tables.find((x) => x.id === '三')!.blocks[0].rows;
+  const values = (rows: typeof layout) => new Map(rows.map((r) => [r.spec.id, r.cells.map((c) => c.value)]));
+  const want = values(layout);
+  want.delete('一');
+  assert.deepEqual(values(three.blocks[0].rows), want);
+  assert.deepEqual(
+    three.missingRows.map((r) => r.row.id),
+    ['一'],
+  );
 });

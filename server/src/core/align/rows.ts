@@ -2,7 +2,7 @@
 // what can be read with certainty is read: a label torn over two lines, a group label whose
 // merged first sub-row lost its label, values on the line under their label, one value per line
 // (PDF text in reading order), a row written with blanks only. What cannot be placed is recorded.
-import type { Cell, Range, Table, TableRow } from '../model';
+import type { Cell, Range, Table, TableRow, UnknownLine } from '../model';
 import type { BlockTemplate, RowTemplate, TableTemplate } from '../templates/index';
 import { pointRange } from '../text';
 import { type ClassifiedLine, hasValue, isFooter } from './lines';
@@ -26,6 +26,8 @@ export function alignRows(lines: ClassifiedLine[], table: TableTemplate, out: Ta
   const pendingRows = new Map<string, { row: RowTemplate; at: Range }>();
   /** rows read from a group's label alone (first sub-row id → group) */
   const byGroupLabel = new Map<string, string>();
+  /** in reading order: the rows placed and the value lines no label placed (for `betweenRows`) */
+  const order: Order[] = [];
 
   const place = (lc: ClassifiedLine, row: RowTemplate, values: Cell[], labelRange: Range | undefined, note?: string) => {
     if (assigned.has(row.id)) {
@@ -66,6 +68,7 @@ export function alignRows(lines: ClassifiedLine[], table: TableTemplate, out: Ta
     }
     ambiguity(r, block);
     assigned.set(row.id, r);
+    order.push(row.id);
   };
 
   const singleValue = (x: ClassifiedLine | undefined): Cell | undefined => {
@@ -127,7 +130,11 @@ export function alignRows(lines: ClassifiedLine[], table: TableTemplate, out: Ta
         place({ ...lc, cells: vertical, values: vertical }, m.row, vertical, named[0].at, 'one value per line');
         idx += k - 1;
       } else {
-        out.unknown.push(unknownLine(lc, 'no-label'));
+        const u = unknownLine(lc, 'no-label');
+        out.unknown.push(u);
+        // the one row the label above names, when its values run on into more rows' values
+        if (m && !assigned.has(m.row.id)) order.push({ label: m.row });
+        order.push({ lc, u });
       }
       pending = [];
       pendingRows.clear();
@@ -159,6 +166,15 @@ export function alignRows(lines: ClassifiedLine[], table: TableTemplate, out: Ta
     else out.unknown.push(unknownLine(lc, 'unmatched'));
     pending = [];
     pendingRows.clear();
+  }
+
+  for (const run of betweenRows(order, block, assigned, labelSeen)) {
+    out.unknown = out.unknown.filter((u) => !run.lines.some((x) => x.u === u));
+    for (let i = 0; i < run.rows.length; i++) {
+      const vals = run.lines.slice(i * k, (i + 1) * k).map((x) => singleValue(x.lc)!);
+      const first = run.lines[i * k].lc;
+      place({ ...first, cells: vals, values: vals }, run.rows[i], vals, labelSeen.get(run.rows[i].id), run.note);
+    }
   }
 
   const whole = oneRowGroups(block, assigned, byGroupLabel);
@@ -217,4 +233,60 @@ function oneRowGroups(block: BlockTemplate, assigned: Map<string, TableRow>, byG
     whole.add(groupId);
   }
   return whole;
+}
+
+/** the note of a row whose values were read by their place between two rows (narrative does not rest on it) */
+export const BETWEEN_ROWS = 'values one per line between the rows around them, their label printed elsewhere';
+
+type Orphan = { lc: ClassifiedLine; u: UnknownLine };
+/** in reading order: a row placed (its id), a label naming one row whose values ran on, a value line not placed */
+type Order = string | { label: RowTemplate } | Orphan;
+
+/**
+ * `pdftotext` without -layout prints some labels far from their values: a run of lone values with
+ * no label between two rows that were read (or starting under one row's label and running on), and
+ * the labels listed elsewhere without values. The run is read as the template rows it covers when
+ * it is exactly their values (k each), every one of them is still unread and its label was seen,
+ * and nothing rests on their order: the rows placed by order alone (all, but a labelled first row)
+ * are one, or all parts of one column sum and in no other column relation (the row totals hold
+ * per run, and the column sum of any order is the same). Anything else stays unknown.
+ */
+function betweenRows(
+  order: Order[],
+  block: BlockTemplate,
+  assigned: Map<string, TableRow>,
+  labelSeen: Map<string, Range>,
+): { rows: RowTemplate[]; lines: Orphan[]; note: string }[] {
+  const k = block.columns.length;
+  const ids = block.rows.map((r) => r.id);
+  const rels = block.relations ?? [];
+  const isOrphan = (x: Order | undefined): x is Orphan => typeof x === 'object' && 'lc' in x;
+  const inOther = (id: string) =>
+    rels.some((r) => r.along === 'column' && (r.kind === 'balance' ? [...r.left, ...r.right] : [r.target]).includes(id));
+  const parts = (id: string) => rels.some((r) => r.kind === 'sum' && r.along === 'column' && r.parts.includes(id));
+  const out: ReturnType<typeof betweenRows> = [];
+  for (let i = 0; i < order.length; i++) {
+    if (!isOrphan(order[i]) || isOrphan(order[i - 1])) continue;
+    const before = order[i - 1];
+    let j = i;
+    while (isOrphan(order[j])) j++;
+    const after = order[j];
+    const lines = order.slice(i, j) as Orphan[];
+    i = j;
+    if (typeof after !== 'string' || lines.length % k) continue;
+    const a =
+      typeof before === 'string'
+        ? ids.indexOf(before) + 1
+        : typeof before === 'object' && 'label' in before
+          ? ids.indexOf(before.label.id)
+          : -1;
+    const rows = block.rows.slice(a, ids.indexOf(after));
+    if (a < 0 || rows.length !== lines.length / k || !rows.length || rows.some((r) => assigned.has(r.id) || !labelSeen.has(r.id))) continue;
+    if (lines.some((x) => x.lc.cells.filter((c) => c.kind !== 'blank').length !== 1 || !hasValue(x.lc.cells))) continue;
+    // the rows whose place only the order gives (all of them, but for a labelled first row)
+    const free = typeof before === 'string' ? rows : rows.slice(1);
+    if (free.length > 1 && !free.every((r) => parts(r.id) && !inOther(r.id))) continue;
+    out.push({ rows, lines, note: BETWEEN_ROWS });
+  }
+  return out;
 }

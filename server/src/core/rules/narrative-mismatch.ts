@@ -2,6 +2,7 @@
 // Which statements are read, and when they are about the whole report: core/narrative/.
 // The table's value is the cell as written, or its computed value where a derived cell is blank
 // or missing; a row read uncertainly (a guessed alignment) is not compared.
+import { BETWEEN_ROWS } from '../align/rows';
 import type { Cell, TableBlock, TableRow } from '../model';
 import { type CellRef, readStatements } from '../narrative/index';
 import { rowIsUncertain, valueForChecks } from '../relations';
@@ -20,7 +21,8 @@ function tableCell(ctx: RuleContext, ref: CellRef): Found | undefined {
   const block = table.blocks.find((b) => b.id === ref.block);
   const col = block?.columns.findIndex((c) => c.id === ref.column) ?? -1;
   const row = block?.rows.find((r) => r.spec.id === ref.row);
-  if (!block || !row || col < 0 || rowIsUncertain(row, block.columns.length)) return undefined;
+  // (a row read by its place among rows whose order nothing else rests on: which is which is not certain)
+  if (!block || !row || col < 0 || rowIsUncertain(row, block.columns.length) || row.note === BETWEEN_ROWS) return undefined;
   const cell = row.cells[col];
   const value = valueForChecks(ctx.arithmetic, cell);
   return value === undefined ? undefined : { row, block, cell, value };
