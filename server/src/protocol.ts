@@ -233,21 +233,28 @@ export type AcceptEntryResult =
   | { ok: false; message: string };
 
 /**
- * request (server → client, no params): the URIs of the workspace's report text files (.txt; PDF,
- * DOCX and HTML files are not indexed). The server reads each with READ_WORKSPACE_REPORT_REQUEST,
+ * request (server → client, no params): the URIs of the workspace's report files: text files (.txt)
+ * and documents (.pdf, .docx, .html, .htm). The server reads each with READ_WORKSPACE_REPORT_REQUEST,
  * in the background, and keeps an index of their body + year (server/src/workspaceIndex.ts).
  */
 export const WORKSPACE_REPORTS_REQUEST = 'disclosureReport/workspaceReports';
-/** request (server → client): one file's text; null when it is gone, too large or not a report */
+/**
+ * request (server → client): one file: a text file's text, a document's bytes (the params of
+ * CONVERT_DOCUMENT_REQUEST: the server converts them as "Open as Disclosure Report" does, one at a
+ * time), or null when it is gone, too large or not a report
+ */
 export const READ_WORKSPACE_REPORT_REQUEST = 'disclosureReport/readWorkspaceReport';
 export interface ReadWorkspaceReportParams {
   uri: string;
 }
-/** notification (client → server): a report text file was created, changed or deleted */
+export type ReadWorkspaceReportResult = string | ConvertDocumentParams | null;
+/** a document's file (PDF, DOCX, HTML): the index reads it as bytes and converts it */
+export const isDocumentUri = (uri: string): boolean => /\.(pdf|docx|html?)$/i.test(uri.replace(/[?#].*$/, ''));
+/** notification (client → server): a report file (text or document) was created, changed or deleted */
 export const WORKSPACE_REPORT_CHANGED = 'disclosureReport/workspaceReportChanged';
 export interface WorkspaceReportChangedParams {
   uri: string;
   deleted?: boolean;
 }
-/** bytes of one file the client reads for the index at most */
+/** bytes of one text file the client reads for the index at most (a document: MAX_DOCUMENT_BYTES) */
 export const MAX_WORKSPACE_REPORT_BYTES = 12 * 1024 * 1024;

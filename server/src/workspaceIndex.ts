@@ -3,7 +3,9 @@
 // report's facts (body + year from its title, the carry-over cells): the disk layer, from the
 // files the client reads for the server (features/workspaceIndex.ts), and the open-document
 // layer, from the analysis of each open document's current version; an open document wins over
-// its disk copy. Only facts are kept, never analyses or texts. When a report's facts change, the
+// its disk copy. A document opened through "Open as Disclosure Report" (DOCUMENT_SCHEME, the
+// original's URI as query) is its original file's report: both are kept under the original's URI
+// (`reportKey`), so they never count as two reports. Only facts are kept, never analyses or texts. When a report's facts change, the
 // open reports they bear on (same body; the same year or the year after) are told (`onAffected`),
 // so their diagnostics are published again. Off (no finding across reports) unless the client
 // reads the workspace's files for the server (initializationOptions.workspaceReports).
@@ -20,6 +22,7 @@ import {
   type ReportFacts,
   reportFacts,
 } from './core/index';
+import { DOCUMENT_SCHEME, isDocumentUri } from './protocol';
 
 /** the disk layer holds at most this many files and characters (about 12 MB of UTF-8 Chinese) */
 export const MAX_FILES = 2000;
@@ -40,11 +43,38 @@ export function fileName(uri: string): string {
   }
 }
 
+/**
+ * the index's key of a report: its URI, or for the view of a document (DOCUMENT_SCHEME, built by
+ * client/src/documents.ts viewUriOf) the original file's URI, its query
+ */
+export function reportKey(uri: string): string {
+  if (!uri.startsWith(`${DOCUMENT_SCHEME}:`)) return uri;
+  const q = uri.indexOf('?');
+  if (q < 0) return uri;
+  const query = uri.slice(q + 1).replace(/#.*$/, '');
+  try {
+    return decodeURIComponent(query) || uri;
+  } catch {
+    return uri;
+  }
+}
+
+/**
+ * the URI of a document's view (what viewUriOf in client/src/documents.ts makes: DOCUMENT_SCHEME,
+ * the original's path, the original's URI as query): where a finding's `related` cell in its
+ * report text is, the file itself being bytes
+ */
+export function documentViewUri(original: string): string {
+  const path = /^[a-z][\w+.-]*:(?:\/\/[^/?#]*)?([^?#]*)/i.exec(original)?.[1] ?? '';
+  return `${DOCUMENT_SCHEME}:${path}?${encodeURIComponent(original)}`;
+}
+
 const sameFacts = (a?: ReportFacts, b?: ReportFacts) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 export class WorkspaceIndex {
   private disk = new Map<string, { facts?: ReportFacts; chars: number }>();
-  private open = new Map<string, ReportFacts | undefined>();
+  /** by reportKey: the open document's own URI (a document's view) and its facts */
+  private open = new Map<string, { uri: string; facts?: ReportFacts }>();
   private ofAnalysis = new WeakMap<Analysis, ReportFacts | null>();
   /** characters of the disk layer's files */
   chars = 0;
@@ -61,7 +91,9 @@ export class WorkspaceIndex {
   }
 
   factsOf(uri: string): ReportFacts | undefined {
-    return this.open.has(uri) ? this.open.get(uri) : this.disk.get(uri)?.facts;
+    const key = reportKey(uri);
+    const open = this.open.get(key);
+    return open ? open.facts : this.disk.get(key)?.facts;
   }
 
   /** a workspace file's text (undefined: deleted). false: not added, the index is full */
@@ -86,15 +118,17 @@ export class WorkspaceIndex {
   setOpen(uri: string, analysis: Analysis): void {
     let facts = this.ofAnalysis.get(analysis);
     if (facts === undefined) this.ofAnalysis.set(analysis, (facts = reportFacts(analysis) ?? null));
-    const before = this.factsOf(uri);
-    this.open.set(uri, facts ?? undefined);
-    this.changed(uri, before);
+    const key = reportKey(uri);
+    const before = this.factsOf(key);
+    this.open.set(key, { uri, facts: facts ?? undefined });
+    this.changed(key, before);
   }
 
   /** an open document was closed: its disk copy, if any, counts again */
   close(uri: string): void {
-    const before = this.factsOf(uri);
-    if (this.open.delete(uri)) this.changed(uri, before);
+    const key = reportKey(uri);
+    const before = this.factsOf(key);
+    if (this.open.get(key)?.uri === uri && this.open.delete(key)) this.changed(key, before);
   }
 
   private changed(uri: string, before: ReportFacts | undefined): void {
@@ -102,24 +136,25 @@ export class WorkspaceIndex {
     if (sameFacts(before, after)) return;
     const keys = [before, after].filter((k) => k !== undefined);
     const hit: string[] = [];
-    for (const [u, f] of this.open) {
-      if (u !== uri && f && keys.some((k) => k.body === f.body && (f.year === k.year || f.year === k.year + 1))) hit.push(u);
+    for (const [k, { uri: u, facts: f }] of this.open) {
+      if (k !== uri && f && keys.some((k) => k.body === f.body && (f.year === k.year || f.year === k.year + 1))) hit.push(u);
     }
     if (hit.length) for (const l of this.listeners) l(hit);
   }
 
   /** every report with facts: the open documents, then the files not open */
   private *reports(): Generator<[string, ReportFacts]> {
-    for (const [u, f] of this.open) if (f) yield [u, f];
+    for (const [k, { facts }] of this.open) if (facts) yield [k, facts];
     for (const [u, d] of this.disk) if (d.facts && !this.open.has(u)) yield [u, d.facts];
   }
 
   /** the reports of the body of `facts` for its year and the year before, `uri` first */
   private neighbours(uri: string, facts: ReportFacts): BatchEntry[] {
+    const key = reportKey(uri);
     const entries: BatchEntry[] = [];
     for (const [u, f] of this.reports()) {
-      if (u !== uri && f.body === facts.body && (f.year === facts.year || f.year === facts.year - 1))
-        entries.push({ file: u, name: fileName(u), facts: f });
+      if (u !== key && f.body === facts.body && (f.year === facts.year || f.year === facts.year - 1))
+        entries.push({ file: this.open.get(u)?.uri ?? (isDocumentUri(u) ? documentViewUri(u) : u), name: fileName(u), facts: f });
     }
     return entries;
   }

@@ -41,6 +41,7 @@ import {
 import {
   LANGUAGE_ID,
   READ_WORKSPACE_REPORT_REQUEST,
+  type ReadWorkspaceReportResult,
   SERVER_EXEC_ARGV,
   WORKSPACE_REPORT_CHANGED,
   WORKSPACE_REPORTS_REQUEST,
@@ -70,7 +71,7 @@ export interface StartOptions {
    * disclosureReport/workspaceReports and readWorkspaceReport requests (initializationOptions
    * workspaceReports: true); tests may change the map, then call reportChanged()
    */
-  workspaceReports?: Map<string, string>;
+  workspaceReports?: Map<string, ReadWorkspaceReportResult>;
 }
 
 export interface TestServer {
@@ -172,7 +173,7 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
   const reports = options.workspaceReports;
   if (reports) {
     connection.onRequest(WORKSPACE_REPORTS_REQUEST, () => [...reports.keys()]);
-    connection.onRequest(READ_WORKSPACE_REPORT_REQUEST, (p: { uri: string }) => {
+    connection.onRequest<ReadWorkspaceReportResult, unknown>(READ_WORKSPACE_REPORT_REQUEST, (p: { uri: string }) => {
       reportReads.push(p.uri);
       return reports.get(p.uri) ?? null;
     });

@@ -4,7 +4,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyze, parseConfig } from '../../server/src/core/index';
-import { fileName, MAX_CHARS, MAX_FILES, WorkspaceIndex } from '../../server/src/workspaceIndex';
+import { isDocumentUri } from '../../server/src/protocol';
+import { documentViewUri, fileName, MAX_CHARS, MAX_FILES, reportKey, WorkspaceIndex } from '../../server/src/workspaceIndex';
 import { carryInto, chain, renderYear } from '../support/chain';
 
 const BODY = '某某县人民政府';
@@ -148,4 +149,57 @@ test('fileName: the last segment of a URI, decoded', () => {
   assert.equal(fileName('file:///a/b/%E8%A5%BF%E5%B7%A5%E5%8C%BA2022.txt'), '西工区2022.txt');
   assert.equal(fileName('disclosure-report-document:/x/report.pdf?file%3A%2F%2F%2Fx%2Freport.pdf'), 'report.pdf');
   assert.equal(fileName('file:///a/%E0%A4.txt'), '%E0%A4.txt');
+});
+
+test("a document's view and its file: one key, the view URI round-trips, documents told from text files", () => {
+  const pdf = 'file:///w/%E5%B9%B4%E6%8A%A5%202022.pdf';
+  const view = documentViewUri(pdf);
+  assert.equal(view, `disclosure-report-document:/w/%E5%B9%B4%E6%8A%A5%202022.pdf?${encodeURIComponent(pdf)}`);
+  assert.equal(reportKey(view), pdf);
+  assert.equal(fileName(view), '年报 2022.pdf');
+  // as VS Code writes a view (client/src/documents.ts viewUriOf: the query encoded once more)
+  assert.equal(reportKey('disclosure-report-document:/w/a.docx?file%3A///w/a.docx'), 'file:///w/a.docx');
+  assert.equal(
+    documentViewUri('vscode-test-web://mount/r/a.htm'),
+    'disclosure-report-document:/r/a.htm?vscode-test-web%3A%2F%2Fmount%2Fr%2Fa.htm',
+  );
+  assert.equal(reportKey(U22), U22);
+  assert.equal(reportKey('disclosure-report-document:/w/a.docx'), 'disclosure-report-document:/w/a.docx');
+  assert.deepEqual(
+    ['a.pdf', 'a.DOCX', 'a.html', 'a.htm', 'a.txt', 'a.pdf.txt', 'a.doc'].map((n) => isDocumentUri(`file:///w/${n}`)),
+    [true, true, true, true, false, false, false],
+  );
+});
+
+test('a document open as its view is its file: no duplicate-report, the open text wins, closing brings the file back', () => {
+  const { y22, broken, four22 } = years();
+  const pdf = 'file:///w/2022.pdf';
+  const view = documentViewUri(pdf);
+  const index = new WorkspaceIndex();
+  index.setFile(pdf, y22);
+  index.setOpen(U23, analyze(broken));
+  assert.equal(index.findings(U23)[0].related?.[0].file, view, "related: the cell in the document's view");
+  const affected: string[][] = [];
+  index.onAffected((uris) => affected.push(uris));
+  // the view shows last year's report: the same report, nothing changes, no duplicate
+  index.setOpen(view, analyze(y22));
+  assert.deepEqual(index.findings(view), []);
+  assert.deepEqual(affected, []);
+  // edited in the view (the view's text wins over the file's): this year's carry-over changes
+  const fixed = y22.replace(/^(四、结转下年度继续办理.*)$/m, (l) => {
+    const p = l.split('\t');
+    p[p.length - 6] = String(four22[1] + 3);
+    p[p.length - 1] = String(four22[6] + 3);
+    return p.join('\t');
+  });
+  index.setOpen(view, analyze(fixed));
+  assert.deepEqual(affected, [[U23]]);
+  assert.deepEqual(index.findings(U23), []);
+  assert.ok(!index.findings(U23).some((f) => f.code === 'duplicate-report'));
+  // closing the view: the file's facts count again
+  index.close(view);
+  assert.deepEqual(
+    index.findings(U23).map((f) => f.code),
+    ['carry-over', 'carry-over'],
+  );
 });

@@ -4,42 +4,19 @@
 // confirms and writes the file). The readers are loaded on first use (ServerEnv.loadReaders): a
 // server that only checks text never loads them. Nothing here keeps state between requests.
 import type { Feature, ServerContext } from '../context';
+import { convert } from '../convert';
 import { analyze, fixAllEdits } from '../core/index';
 import { guardRequest } from '../guard';
 import {
   CONVERT_DOCUMENT_REQUEST,
   type ConvertDocumentParams,
   type ConvertDocumentResult,
-  fromBase64,
   RECALCULATE_DOCUMENT_REQUEST,
   type RecalculateDocumentParams,
   type RecalculateDocumentResult,
   toBase64,
 } from '../protocol';
 import { t } from '../strings';
-
-type Readers = NonNullable<Awaited<ReturnType<NonNullable<ServerContext['env']['loadReaders']>>>>;
-type Converted =
-  | { failed: { reason: string; message: string } }
-  | { readers: Readers; bytes: Uint8Array; text: Extract<Awaited<ReturnType<Readers['convertDocument']>>, { ok: true }>['text'] };
-
-/** the request's bytes → their report text, or why not (a message that says what to do) */
-async function convert(ctx: ServerContext, params: { name?: unknown; data?: unknown } | undefined): Promise<Converted> {
-  const noBytes = { failed: { reason: 'unsupported', message: t('noDocumentBytes') } };
-  if (typeof params?.data !== 'string') return noBytes;
-  let bytes: Uint8Array;
-  try {
-    bytes = fromBase64(params.data);
-  } catch {
-    return noBytes;
-  }
-  const readers = await ctx.env.loadReaders?.();
-  if (!readers) return { failed: { reason: 'unsupported', message: t('noReaders') } };
-  const name = typeof params.name === 'string' ? params.name : undefined;
-  const result = await readers.convertDocument(bytes, { name });
-  if (!result.ok) return { failed: { reason: result.unreadable.unreadable, message: result.unreadable.message } };
-  return { readers, bytes, text: result.text };
-}
 
 export const documentsFeature: Feature = {
   name: 'documents',
