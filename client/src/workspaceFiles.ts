@@ -1,20 +1,24 @@
 // The workspace's report files for the server's index (server/src/workspaceIndex.ts, the checks
 // across reports): the client lists them (workspace.findFiles), reads them (workspace.fs, so VS
-// Code for the web works too) and forwards its file watcher's events. Report text files only: .txt
-// files whose first lines look like a report (detect.ts); PDF, DOCX and HTML files are not indexed.
+// Code for the web works too) and forwards its file watcher's events. Report text files (.txt files
+// whose first lines look like a report, detect.ts) as their text; PDF, DOCX and HTML files (up to
+// MAX_DOCUMENT_BYTES, as "Open as Disclosure Report") as their bytes, which the server converts.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import {
+  MAX_DOCUMENT_BYTES,
   MAX_WORKSPACE_REPORT_BYTES,
   READ_WORKSPACE_REPORT_REQUEST,
   type ReadWorkspaceReportParams,
+  type ReadWorkspaceReportResult,
+  toBase64,
   WORKSPACE_REPORT_CHANGED,
   WORKSPACE_REPORTS_REQUEST,
   type WorkspaceReportChangedParams,
 } from '../../server/src/protocol';
-import { looksLikeReport } from './detect';
+import { isDocumentName, looksLikeReport } from './detect';
 
-const GLOB = '**/*.txt';
+const GLOB = '**/*.{txt,pdf,docx,html,htm}';
 /** the server's own cap (MAX_FILES in server/src/workspaceIndex.ts) */
 const MAX_FILES = 2000;
 
@@ -32,10 +36,13 @@ export function registerWorkspaceFiles(context: vscode.ExtensionContext, client:
   client.onRequest(WORKSPACE_REPORTS_REQUEST, async () =>
     (await vscode.workspace.findFiles(GLOB, undefined, MAX_FILES)).map((u) => u.toString()),
   );
-  client.onRequest(READ_WORKSPACE_REPORT_REQUEST, async ({ uri }: ReadWorkspaceReportParams) => {
+  client.onRequest(READ_WORKSPACE_REPORT_REQUEST, async ({ uri }: ReadWorkspaceReportParams): Promise<ReadWorkspaceReportResult> => {
     try {
       const u = vscode.Uri.parse(uri, true);
-      if ((await vscode.workspace.fs.stat(u)).size > MAX_WORKSPACE_REPORT_BYTES) return null;
+      const name = u.path.split('/').pop() ?? '';
+      const document = isDocumentName(name);
+      if ((await vscode.workspace.fs.stat(u)).size > (document ? MAX_DOCUMENT_BYTES : MAX_WORKSPACE_REPORT_BYTES)) return null;
+      if (document) return { name, data: toBase64(await vscode.workspace.fs.readFile(u)) };
       const text = decode(await vscode.workspace.fs.readFile(u));
       return looksLikeReport(text) ? text : null;
     } catch {
