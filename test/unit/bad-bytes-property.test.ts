@@ -11,12 +11,10 @@ import fc from 'fast-check';
 import { decodeReport } from '../../server/src/cli/files';
 import { analyze, codesTagged, fixAllEdits } from '../../server/src/core/index';
 import { consistentTable3, consistentTable4, renderReport, rng } from '../support/report';
+import { findingKey } from './helpers';
 
 const ARITHMETIC = new Set(codesTagged('arithmetic'));
 const BAD: number[][] = [[0xff], [0xfe], [0x80], [0xc3], [0xe4, 0xb8], [0x80, 0x80, 0x80], [0xf0, 0x9f]];
-
-const key = (f: { code: string; table?: string; row?: string; column?: string; expected?: unknown; actual?: unknown }) =>
-  `${f.code}|${f.table}|${f.row}|${f.column}|${f.expected}|${f.actual}`;
 
 /** the line each UTF-16 position of `text` is on */
 function lineOf(text: string, at: number): number {
@@ -93,7 +91,7 @@ test('property: a few bad bytes anywhere → invalid-encoding at the first, no i
     assert.equal(lines.length, cleanLines.length);
     const damagedLines = new Set(lines.flatMap((l, i) => (l !== cleanLines[i] ? [i] : [])));
     const cleanFindings = analyze(clean).findings;
-    const cleanKeys = new Set(cleanFindings.map(key));
+    const cleanKeys = new Set(cleanFindings.map(findingKey));
     const tableLines = new Set(
       a.report.tables.flatMap((t) => Array.from({ length: t.range.end.line - t.range.start.line + 1 }, (_, k) => t.range.start.line + k)),
     );
@@ -109,13 +107,13 @@ test('property: a few bad bytes anywhere → invalid-encoding at the first, no i
     const others = a.findings.filter((f) => f.code !== 'invalid-encoding');
     if (!touchesTable) {
       // a line count may differ (a bad byte inside a line break pair cannot happen: \n is one byte)
-      assert.deepEqual(others.map(key).sort(), cleanFindings.map(key).sort(), 'prose damage changes nothing else');
+      assert.deepEqual(others.map(findingKey).sort(), cleanFindings.map(findingKey).sort(), 'prose damage changes nothing else');
     } else {
       for (const f of others)
-        if (ARITHMETIC.has(f.code) && !cleanKeys.has(key(f)))
+        if (ARITHMETIC.has(f.code) && !cleanKeys.has(findingKey(f)))
           assert.ok(
             damagedLines.has(f.range.start.line) || (f.related ?? []).some((r) => damagedLines.has(r.range.start.line)),
-            `an arithmetic finding the clean text does not give must rest on a damaged line: ${key(f)} at ${f.range.start.line}`,
+            `an arithmetic finding the clean text does not give must rest on a damaged line: ${findingKey(f)} at ${f.range.start.line}`,
           );
     }
     // a fix writes only what the clean text's fix writes, in the same cell, and never over a lost character

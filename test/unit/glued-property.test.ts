@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { analyze, codesTagged, fixAllEdits } from '../../server/src/core/index';
 import * as messy from '../support/messy';
 import { consistentTable3, consistentTable4, renderReport, rng } from '../support/report';
+import { findingKey } from './helpers';
 
 /** findings about numbers: the arithmetic rules, the rules about a cell, and surplus cells */
 const ARITHMETIC = [...new Set([...codesTagged('arithmetic'), ...codesTagged('cell'), 'extra-cell'])];
@@ -21,9 +22,6 @@ const STYLES: Record<string, (text: string) => string> = {
   'both tables': (t) => messy.gluedTable4(messy.gluedRows(t)),
   'both tables, full-width digits': (t) => messy.fullWidthTables(messy.gluedTable4(messy.gluedRows(t, ''))),
 };
-
-const key = (f: { code: string; table?: string; row?: string; column?: string; expected?: number; actual?: number }) =>
-  `${f.code}|${f.table}|${f.row}|${f.column}|${f.expected}|${f.actual}`;
 
 test('property: glued rows give no arithmetic finding the clean text does not, and no fix touches them', () => {
   assert.ok(ARITHMETIC.includes('row-total') && ARITHMETIC.includes('invalid-number') && ARITHMETIC.includes('missing-cell'));
@@ -47,9 +45,9 @@ test('property: glued rows give no arithmetic finding the clean text does not, a
         const glued = messy.changedLines(clean, text);
         assert.ok(glued.length > 0);
         const a = analyze(text);
-        const found = a.findings.filter((f) => ARITHMETIC.includes(f.code)).map(key);
+        const found = a.findings.filter((f) => ARITHMETIC.includes(f.code)).map(findingKey);
         if (!change) assert.deepEqual(found, [], style);
-        const cleanKeys = new Set(analyze(clean).findings.map(key));
+        const cleanKeys = new Set(analyze(clean).findings.map(findingKey));
         for (const k of found) assert.ok(cleanKeys.has(k), `${style}: ${k} is not a finding of the clean text`);
         for (const e of fixAllEdits(a)) {
           assert.ok(

@@ -40,6 +40,16 @@ export function codes(text: string): string[] {
   return analyze(text).findings.map((f) => f.code);
 }
 
+/** What a finding says, without where: two texts of one report (one damaged, one clean) compare by it. */
+export function findingKey(f: Finding): string {
+  return `${f.code}|${f.table}|${f.row}|${f.column}|${f.expected}|${f.actual}`;
+}
+
+/** The findings of `text` by findingKey, sorted. */
+export function findingKeys(text: string): string[] {
+  return analyze(text).findings.map(findingKey).sort();
+}
+
 export function summary(f: Finding): string {
   return `${f.code}@${f.range.start.line}:${f.range.start.character} ${f.row ?? ''}/${f.column ?? ''}`;
 }

@@ -8,11 +8,7 @@ import fc from 'fast-check';
 import { analyze, applyEdits, codesTagged, fixAllEdits } from '../../server/src/core/index';
 import { labelsApart, oneValuePerLine } from '../support/messy';
 import { consistentTable3, consistentTable4, renderReport, rng } from '../support/report';
-
-const key = (text: string) =>
-  analyze(text)
-    .findings.map((f) => `${f.code}|${f.table}|${f.row}|${f.column}|${f.expected}|${f.actual}`)
-    .sort();
+import { findingKeys } from './helpers';
 
 test('property: labels printed apart from their values (pdftotext without -layout): read where certain, else unknown, never an invented error', () => {
   fc.assert(
@@ -32,11 +28,11 @@ test('property: labels printed apart from their values (pdftotext without -layou
         const from = 1 + (start % (n - 1 - count));
         const text = labelsApart(clean, from, count);
         const ids = table3.rowIds.slice(from, from + count);
-        const got = key(text);
-        const want = key(clean);
+        const got = findingKeys(text);
+        const want = findingKeys(clean);
         // the same rows as one value per line with every label in place, then the run
         const certain = count === 1 || ids.every((id) => table3.detailRowIds.includes(id));
-        const vertical = key(oneValuePerLine(clean));
+        const vertical = findingKeys(oneValuePerLine(clean));
         if (certain && vertical.every((k) => !k.startsWith('unknown-row') && !k.startsWith('missing-row'))) {
           assert.deepEqual(got, want, `${ids}`);
         } else {

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { analyze, applyEdits, fixAllEdits } from '../../server/src/core/index';
 import { parseTemplate, TEMPLATES } from '../../server/src/core/templates/index';
 import { consistentTable3, consistentTable4, renderReport, rng } from '../support/report';
+import { findingKey } from './helpers';
 
 function mixed(seed: number) {
   const random = rng(seed);
@@ -105,7 +106,7 @@ test('property: a mixed report (2021, with the 2019 single （六） row) gives 
   const key = (text: string) =>
     analyze(text)
       .findings.filter((f) => f.table === '三' || f.table === '四')
-      .map((f) => `${f.code}|${f.table}|${f.row}|${f.column}|${f.expected}|${f.actual}`)
+      .map(findingKey)
       .sort();
   // each fix as its line below table 三's heading and its value: the two reports differ above that (table 二)
   const fixes = (text: string) => {

@@ -125,17 +125,24 @@ test('a row whose values are torn off is not compared', () => {
   assert.equal(narrative(torn).length, 0);
 });
 
+/** A generated report of `seed` (2019 format for every third seed) with generated prose, a false figure planted if asked; `render` puts prose lines into it. */
+function withGeneratedProse(seed: number, plant: number | undefined) {
+  const r = rng(seed);
+  const format = seed % 3 === 0 ? '2019' : '2021';
+  const table3 = consistentTable3(format, r);
+  const table4 = consistentTable4(r, format);
+  const table2 = renderTable2(format, r);
+  const inForce = format === '2021' ? Number(table2.find((l) => l.startsWith('行政规范性文件\t'))!.split('\t')[3]) : undefined;
+  const prose = generateProse(r, { agency: '某某区人民政府', year: 2023, table3, table4, normativeInForce: inForce, plant });
+  const render = (lines: string[]) => renderReport({ format, table2, table3, table4, prose: lines, agency: '某某区人民政府', year: 2023 });
+  return { r, prose, render };
+}
+
 test('property: true statements and distractors never fire; a planted false figure is found at its number', () => {
   fc.assert(
     fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }), (seed, plant) => {
-      const r = rng(seed);
-      const format = seed % 3 === 0 ? '2019' : '2021';
-      const table3 = consistentTable3(format, r);
-      const table4 = consistentTable4(r, format);
-      const table2 = renderTable2(format, r);
-      const inForce = format === '2021' ? Number(table2.find((l) => l.startsWith('行政规范性文件\t'))!.split('\t')[3]) : undefined;
-      const prose = generateProse(r, { agency: '某某区人民政府', year: 2023, table3, table4, normativeInForce: inForce, plant });
-      const text = renderReport({ format, table2, table3, table4, prose: prose.paragraphs, agency: '某某区人民政府', year: 2023 });
+      const { prose, render } = withGeneratedProse(seed, plant);
+      const text = render(prose.paragraphs);
       const found = narrative(text);
       if (!prose.planted) {
         assert.deepEqual(found, [], prose.paragraphs.join('\n'));
@@ -162,16 +169,8 @@ test('generated reports without prose statements have no narrative finding', () 
 test('property: prose wrapped as PDF text (a break anywhere in a statement, page numbers, spaced numbers): the same findings, at the number', () => {
   fc.assert(
     fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }), (seed, plant) => {
-      const r = rng(seed);
-      const format = seed % 3 === 0 ? '2019' : '2021';
-      const table3 = consistentTable3(format, r);
-      const table4 = consistentTable4(r, format);
-      const table2 = renderTable2(format, r);
-      const inForce = format === '2021' ? Number(table2.find((l) => l.startsWith('行政规范性文件\t'))!.split('\t')[3]) : undefined;
-      const prose = generateProse(r, { agency: '某某区人民政府', year: 2023, table3, table4, normativeInForce: inForce, plant });
+      const { r, prose, render } = withGeneratedProse(seed, plant);
       const wrapped = wrapLikePdf(prose.paragraphs, r);
-      const render = (lines: string[]) =>
-        renderReport({ format, table2, table3, table4, prose: lines, agency: '某某区人民政府', year: 2023 });
       const text = render(wrapped.lines);
       const found = narrative(text);
       const first = text.split('\n').indexOf(wrapped.lines[0]);

@@ -8,11 +8,8 @@ import fc from 'fast-check';
 import { analyze, applyEdits, fixAllEdits } from '../../server/src/core/index';
 import { withBlankColumn, withSpacerColumn, withTable4Spacer } from '../support/messy';
 import { consistentTable3, consistentTable4, renderReport, rng } from '../support/report';
+import { findingKeys } from './helpers';
 
-const key = (text: string) =>
-  analyze(text)
-    .findings.map((f) => `${f.code}|${f.table}|${f.row}|${f.column}|${f.expected}|${f.actual}`)
-    .sort();
 const t3 = (text: string) => analyze(text).report.tables.find((t) => t.id === '三')!;
 
 // grid indices of table 三's lines: 0–2 label cells, 3 自然人 … 8 其他, 9 总计; a spacer goes after
@@ -34,7 +31,7 @@ test('property: a spacer column inserted → the clean text’s findings; fix-al
         const clean = renderReport({ table3, table4 });
         const spaced = withSpacerColumn(clean, at);
         assert.notEqual(spaced, clean);
-        assert.deepEqual(key(spaced), key(clean));
+        assert.deepEqual(findingKeys(spaced), findingKeys(clean));
         // the fix writes the same cells as on the clean text: removing the spacer from the fixed
         // text gives the fixed clean text
         const fixed = applyEdits(spaced, fixAllEdits(analyze(spaced)));
@@ -56,7 +53,7 @@ test('a column under its own header left blank in every row is a real column of 
     row[6] = row.slice(0, 6).reduce((a, b) => a + b, 0);
   }
   const text = withBlankColumn(renderReport({ table3, table4 }), 5);
-  assert.deepEqual(key(text), []);
+  assert.deepEqual(findingKeys(text), []);
   const one = t3(text).blocks[0].rows[0];
   assert.deepEqual(
     one.cells.map((c) => c.value),
@@ -101,7 +98,7 @@ test('the covered cell of a two-column header in an HTML copy: the issue’s 11 
   const table4 = consistentTable4(random);
   const text = withSpacerColumn(renderReport({ table3, table4 }), 5);
   assert.match(text, /\t商业企业\t\t科研机构/);
-  assert.deepEqual(key(text), []);
+  assert.deepEqual(findingKeys(text), []);
   assert.deepEqual(
     t3(text).blocks[0].rows.map((r) => r.cells.map((c) => c.value)),
     table3.grid,
@@ -129,7 +126,7 @@ test('property: table 四 with a spacer column (under its header lines) → the 
         const base = withTable4Spacer(clean, -1, { blank });
         const spaced = withTable4Spacer(clean, at, { blank });
         assert.notEqual(spaced, clean);
-        assert.deepEqual(key(spaced), key(base), spaced);
+        assert.deepEqual(findingKeys(spaced), findingKeys(base), spaced);
         const fixed = applyEdits(spaced, fixAllEdits(analyze(spaced)));
         assert.equal(applyEdits(fixed, fixAllEdits(analyze(fixed))), fixed, 'fix twice = fix once');
         if (!blank) assert.equal(withTable4Spacer(applyEdits(clean, fixAllEdits(analyze(clean))), at), fixed);
